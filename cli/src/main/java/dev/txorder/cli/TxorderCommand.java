@@ -1,0 +1,56 @@
+package dev.txorder.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code txorder} command line: one entry point for simulation, model checking and the CI gate.
+ *
+ * <p>Exit status, for every subcommand: 0 everything asked for holds, 1 a property does not hold,
+ * 2 bad input (the message names the field and what is allowed).
+ */
+@Command(name = "txorder",
+        mixinStandardHelpOptions = true,
+        versionProvider = TxorderCommand.Version.class,
+        description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
+        subcommands = {SimulateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class TxorderCommand implements Runnable {
+
+    /** Exit status when every property asked for holds. */
+    public static final int HOLDS = 0;
+    /** Exit status when a property does not hold. */
+    public static final int VIOLATED = 1;
+    /** Exit status for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: simulate or check");
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new TxorderCommand());
+        // picocli's default for bad usage is 2 already; a property violation is signalled by return codes.
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("txorder: " + ex.getMessage());
+            return BAD_INPUT;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TxorderCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"txorder " + (v == null ? "dev" : v)};
+        }
+    }
+}
