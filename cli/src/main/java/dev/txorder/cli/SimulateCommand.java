@@ -134,20 +134,22 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Plan plan;
-        try {
-            plan = plan();
-        } catch (InvalidInputException e) {
-            err.println("txorder simulate: " + oneLine(e.getMessage()));
-            err.flush();
-            return TxorderCommand.BAD_INPUT;
-        }
         Simulation.Result result;
         try {
+            plan = plan();
             result = plan.deterministic()
                     ? Simulation.runDeterministic(plan.config(), plan.driver(), plan.history(), plan.faults())
                     : Simulation.run(plan.config(), plan.driver(), plan.history(), plan.faults(), plan.stallMillis());
         } catch (InvalidInputException e) {
             err.println("txorder simulate: " + oneLine(e.getMessage()));
+            err.flush();
+            return TxorderCommand.BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            // The history, the recorded wire and the audit hold every request and packet (about
+            // 100 bytes a packet at the peak); the run's objects are unreachable again here.
+            err.println("txorder simulate: requests: the run does not fit in the heap ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); allowed: fewer requests or packets, "
+                    + "or more heap, e.g. TXORDER_JAVA_OPTS=-Xmx4g");
             err.flush();
             return TxorderCommand.BAD_INPUT;
         } catch (InterruptedException e) {

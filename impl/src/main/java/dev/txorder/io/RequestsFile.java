@@ -45,7 +45,7 @@ public final class RequestsFile {
 
     private static final String[] COLUMNS = HEADER.split(",");
     private static final int REQUIRED_COLUMNS = COLUMNS.length - 1;
-    private static final String EXPECTED_HEADER = "expected the header request,cpu,priority,dst_mac,packets[,flow]";
+    private static final String EXPECTED_HEADER = "allowed header: request,cpu,priority,dst_mac,packets[,flow]";
 
     private RequestsFile() {
     }
@@ -236,8 +236,8 @@ public final class RequestsFile {
 
         SendHistory finish() {
             if (columns < 0) {
-                throw new InvalidInputException("requests-file", source + " is empty; " + EXPECTED_HEADER
-                        + " and one line per request");
+                throw new InvalidInputException("requests-file", source + " is empty; allowed: the header "
+                        + "request,cpu,priority,dst_mac,packets[,flow], then one line per request");
             }
             if (history.size() == 0) {
                 throw new InvalidInputException("requests-file", source + " has a header but no requests; allowed: "
