@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 
@@ -197,11 +198,12 @@ public final class OrderAudit {
             }
         }
         long[] flowIds = flowIds(h);
-        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder, "flow");
+        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder,
+                i -> "flow " + h.flow(i) + " at priority " + h.priority(i));
         if (anyNext) {
             checkRealTimeOrder(c, h, firstSeq, lastSeq,
                     i -> next[layout.groupOf(h.priority(i)).index()] ? layout.groupOf(h.priority(i)).index() : -1 - i,
-                    Property.GroupOrder, "group");
+                    Property.GroupOrder, i -> "group " + layout.groupOf(h.priority(i)).index());
         }
         checkSlots(c, h);
         if (!drained) {
@@ -234,7 +236,7 @@ public final class OrderAudit {
      * pointer over them by end time holding the latest wire position of those already ended.
      */
     private static void checkRealTimeOrder(Collector c, SendHistory h, long[] firstSeq, long[] lastSeq,
-                                           IntToLongFunction key, Property p, String what) {
+                                           IntToLongFunction key, Property p, IntFunction<String> what) {
         int[] sent = IntStream.range(0, h.size()).filter(i -> firstSeq[i] >= 0).toArray();
         int[] byBegin = sortBy(sent, key, h::begin);
         int[] byEnd = sortBy(sent, key, h::end);
@@ -261,7 +263,7 @@ public final class OrderAudit {
             }
             if (maxLast > firstSeq[b]) {
                 c.add(p, firstSeq[b], "request " + h.id(b) + " began after request " + h.id(maxRow) + " returned ("
-                        + what + " " + k + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
+                        + what.apply(b) + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
             }
         }
     }
