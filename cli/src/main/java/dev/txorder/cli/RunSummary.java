@@ -26,10 +26,18 @@ import java.util.stream.Collectors;
 final class RunSummary {
     private final SimulateCommand.Plan plan;
     private final Simulation.Result result;
+    private final long prepareNanos;
+    private final long auditNanos;
 
-    RunSummary(SimulateCommand.Plan plan, Simulation.Result result) {
+    /**
+     * @param prepareNanos validating the options and reading or generating the requests
+     * @param auditNanos   what the run call took beyond the measured run: the audit, mostly
+     */
+    RunSummary(SimulateCommand.Plan plan, Simulation.Result result, long prepareNanos, long auditNanos) {
         this.plan = plan;
         this.result = result;
+        this.prepareNanos = prepareNanos;
+        this.auditNanos = auditNanos;
     }
 
     void print(PrintWriter out) {
@@ -83,6 +91,8 @@ final class RunSummary {
         row(out, "time", String.format(Locale.ROOT, "%.3f s", seconds)
                 + (plan.deterministic() ? "  (submit all, then drain, one thread)" : "  (senders start to NIC drained)"));
         row(out, "throughput", String.format(Locale.ROOT, "%.3f Mpps", result.mpps()));
+        row(out, "also", String.format(Locale.ROOT, "%.3f s preparing the requests, %.3f s auditing (not in the Mpps)",
+                prepareNanos / 1e9, auditNanos / 1e9));
         Map<SendHistory.Outcome, Long> outcomes = new EnumMap<>(SendHistory.Outcome.class);
         SendHistory h = result.history();
         for (int i = 0; i < h.size(); i++) {

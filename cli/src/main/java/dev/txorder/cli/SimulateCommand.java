@@ -135,11 +135,17 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Plan plan;
         Simulation.Result result;
+        long prepareNanos;
+        long runCallNanos;
         try {
+            long t0 = System.nanoTime();
             plan = plan();
+            long t1 = System.nanoTime();
+            prepareNanos = t1 - t0;
             result = plan.deterministic()
                     ? Simulation.runDeterministic(plan.config(), plan.driver(), plan.history(), plan.faults())
                     : Simulation.run(plan.config(), plan.driver(), plan.history(), plan.faults(), plan.stallMillis());
+            runCallNanos = System.nanoTime() - t1;
         } catch (InvalidInputException e) {
             err.println("txorder simulate: " + oneLine(e.getMessage()));
             err.flush();
@@ -158,7 +164,7 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return TxorderCommand.BAD_INPUT;
         }
-        new RunSummary(plan, result).print(out);
+        new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
         if (plan.wireOut() != null) {
             try {
                 WireFile.write(result.wire(), plan.wireOut());
