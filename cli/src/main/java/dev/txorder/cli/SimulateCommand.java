@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -237,7 +238,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static Simulation.Driver parseDriver(String text) {
-        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "txorder" -> Simulation.Driver.TXORDER;
             case "single-queue" -> Simulation.Driver.SINGLE_QUEUE;
             default -> throw new InvalidInputException("driver", "'" + text.strip()
