@@ -12,10 +12,9 @@ import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
 import dev.txorder.sim.Simulation;
 import java.io.PrintWriter;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.BitSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -93,14 +92,18 @@ final class RunSummary {
         row(out, "throughput", String.format(Locale.ROOT, "%.3f Mpps", result.mpps()));
         row(out, "also", String.format(Locale.ROOT, "%.3f s preparing the requests, %.3f s auditing (not in the Mpps)",
                 prepareNanos / 1e9, auditNanos / 1e9));
-        Map<SendHistory.Outcome, Long> outcomes = new EnumMap<>(SendHistory.Outcome.class);
+        long[] outcomes = new long[SendHistory.Outcome.values().length];
         SendHistory h = result.history();
         for (int i = 0; i < h.size(); i++) {
-            outcomes.merge(h.outcome(i), 1L, Long::sum);
+            outcomes[h.outcome(i).ordinal()]++;
         }
-        row(out, "requests", outcomes.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
+        StringJoiner counts = new StringJoiner(", ");
+        for (SendHistory.Outcome o : SendHistory.Outcome.values()) {
+            if (outcomes[o.ordinal()] > 0) {
+                counts.add(outcomes[o.ordinal()] + " " + o.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        row(out, "requests", counts.toString());
         row(out, "no-ops", result.nic().noopsPassed() + " passed by the NIC (descriptors of failed senders)");
         out.println();
     }
@@ -140,9 +143,14 @@ final class RunSummary {
                 total == 0 ? 0.0 : 100.0 * packets / total, waits, packets == 0 ? 0.0 : (double) waits / packets);
     }
 
-    private long senders() {
-        List<int[]> perCpu = Simulation.rowsPerCpu(plan.history());
-        return perCpu.stream().filter(rows -> rows.length > 0).count();
+    /** Distinct cpus in the stream: one sender thread each. */
+    private int senders() {
+        SendHistory h = plan.history();
+        BitSet cpus = new BitSet();
+        for (int i = 0; i < h.size(); i++) {
+            cpus.set(h.cpu(i));
+        }
+        return cpus.cardinality();
     }
 
     private static void row(PrintWriter out, String key, String value) {
