@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
 import dev.txorder.SenderFault;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.OrderAudit;
+import dev.txorder.audit.Property;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.layout.Layout;
 import dev.txorder.nic.RecordingWire;
@@ -185,9 +187,10 @@ abstract class SendPathContractTest {
         assertThat(reserved(p)).isZero();
     }
 
-    @Test
-    void shouldPublishNoopsWhenSenderFailsAfterReserving() {
-        TxConfig c = config(Layout.parse("0x2")).withRingSize(8);
+    /** Request 0 (3 packets) fails after writing its first packet; requests 1 and 2 follow on the same flow. */
+    private record FailedSenderRun(SendPath path, SendHistory history, RecordingWire wire, SimulatedNic nic) { }
+
+    private FailedSenderRun sendWithAFailureAfterReserving(TxConfig c) {
         SendPath p = path(c);
         SendHistory h = new SendHistory(3);
         h.add(request(0, 0, 0, MAC, 3));
@@ -208,13 +211,33 @@ abstract class SendPathContractTest {
         RecordingWire wire = new RecordingWire();
         SimulatedNic nic = new SimulatedNic(p, c.scheduler(), wire, c.mutants());
         nic.drainNow();
+        return new FailedSenderRun(p, h, wire, nic);
+    }
 
-        assertThat(drained(p)).as("the NIC passes the no-ops instead of waiting for them").isTrue();
-        assertThat(nic.noopsPassed()).as("the failed send's two unwritten descriptors").isEqualTo(2);
+    @Test
+    void shouldPublishNoopsWhenSenderFailsAfterReserving() {
+        TxConfig c = config(Layout.parse("0x2")).withRingSize(8);
+        FailedSenderRun run = sendWithAFailureAfterReserving(c);
+        RecordingWire wire = run.wire();
+
+        assertThat(drained(run.path())).as("the NIC passes the no-ops instead of waiting for them").isTrue();
+        assertThat(run.nic().noopsPassed()).as("the failed send's two unwritten descriptors").isEqualTo(2);
         assertThat(wire.size()).as("the failed send's written packet, then the later sends").isEqualTo(3);
         assertThat(new long[] {wire.request(0), wire.request(1), wire.request(2)}).containsExactly(0, 1, 2);
-        AuditReport audit = new OrderAudit(c, p).audit(h, wire, true);
+        AuditReport audit = new OrderAudit(c, run.path()).audit(run.history(), wire, true);
         assertThat(audit.holds()).as(audit.table()).isTrue();
+    }
+
+    @Test
+    void shouldStallBehindAFailedSenderThatPublishesNothingUnderMutantM6() {
+        // The same run with M6: the test above must be able to fail.
+        TxConfig c = config(Layout.parse("0x2")).withRingSize(8).withMutant(Mutant.M6);
+        FailedSenderRun run = sendWithAFailureAfterReserving(c);
+
+        assertThat(drained(run.path())).as("two reserved descriptors are never written").isFalse();
+        assertThat(run.nic().noopsPassed()).isZero();
+        AuditReport audit = new OrderAudit(c, run.path()).audit(run.history(), run.wire(), false);
+        assertThat(audit.violated()).contains(Property.Progress);
     }
 
     @Test
