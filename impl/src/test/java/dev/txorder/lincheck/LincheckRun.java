@@ -68,4 +68,20 @@ final class LincheckRun {
         }
         return fail("%s: every interleaving Lincheck explored linearized", testObject.getSimpleName());
     }
+
+    /** Runs {@code options} on {@code testObject}, expecting Lincheck to report a hang; prints the report. */
+    static String expectHang(ModelCheckingOptions options, Class<?> testObject) {
+        long start = System.nanoTime();
+        int before = Invocations.count();
+        try {
+            options.check(testObject);
+        } catch (LincheckAssertionError e) {
+            String report = e.getMessage();
+            System.out.printf("%s: hung as expected after %d invocations, %.1f s%n%s%n", testObject.getSimpleName(),
+                    Invocations.count() - before, (System.nanoTime() - start) / 1e9, report);
+            assertThat(report).contains("= The execution has hung");
+            return report;
+        }
+        return fail("%s: no run hung", testObject.getSimpleName());
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class NextGroupLinearizabilityTest {
     static final int FREE = 6;
     static final int PREFILLED = 2;
-    static final int INVOCATIONS = 400;
+    static final int INVOCATIONS = 300;
 
     public static final class Correct extends NextGroupUnderTest {
         public Correct() {
@@ -67,6 +67,18 @@ class NextGroupLinearizabilityTest {
     @Test
     void shouldLinearizeNextGroupToFifoOfRequests() {
         LincheckRun.expectLinearizable(options(), Correct.class);
+    }
+
+    /**
+     * Guards the bounds: with one transmit instead of four, the prefilled scenario's sender of
+     * queue 1 never gets ring space, so the correct design hangs. The prefilled scenarios therefore
+     * really exercise backpressure (TxRing.awaitSpace), not just a ring that happens to fit.
+     */
+    @Test
+    void shouldMakePrefilledSendersWaitForRingSpace() {
+        ModelCheckingOptions starved = LincheckRun.options(
+                List.of(Scenarios.nextGroupPrefilled(1)), NextGroupFifo.class, INVOCATIONS);
+        LincheckRun.expectHang(starved, Correct.class);
     }
 
     /** Ticket t+2 locks queue t mod 2 before ticket t and takes the position the adapter expects for t. */

@@ -61,16 +61,28 @@ final class Scenarios {
             out.add(new ExecutionScenario(List.of(), parallel, repeat(transmit, packets + 1), null));
         }
         for (int s = 0; s < prefilled; s++) {
-            List<Actor> init = List.of(
-                    new Actor(send, List.of(1L, 2)), new Actor(send, List.of(2L, 2)),
-                    new Actor(send, List.of(3L, 1)), new Actor(send, List.of(4L, 1)));
-            List<List<Actor>> parallel = List.of(
-                    List.of(new Actor(send, List.of(5L, 2))),
-                    List.of(new Actor(send, List.of(6L, 2))),
-                    repeat(transmit, 4));
-            out.add(new ExecutionScenario(init, parallel, repeat(transmit, 6 + 1), null));
+            out.add(nextGroupPrefilled(4));
         }
         return out;
+    }
+
+    /**
+     * The prefilled {@code next} scenario with {@code transmits} parallel transmits. The sender of
+     * queue 1 can go on only after the adapter's third transmit (the cursor takes both packets of
+     * request 1 in queue 0 first), so with fewer than 3 the run must hang: that is how a test shows
+     * that this shape really makes a sender wait for ring space.
+     */
+    static ExecutionScenario nextGroupPrefilled(int transmits) {
+        Method send = method(NextGroupUnderTest.class, "send", long.class, int.class);
+        Method transmit = method(NextGroupUnderTest.class, "transmit");
+        List<Actor> init = List.of(
+                new Actor(send, List.of(1L, 2)), new Actor(send, List.of(2L, 2)),
+                new Actor(send, List.of(3L, 1)), new Actor(send, List.of(4L, 1)));
+        List<List<Actor>> parallel = List.of(
+                List.of(new Actor(send, List.of(5L, 2))),
+                List.of(new Actor(send, List.of(6L, 2))),
+                repeat(transmit, transmits));
+        return new ExecutionScenario(init, parallel, repeat(transmit, 10 - transmits + 1), null);
     }
 
     /**
