@@ -57,7 +57,13 @@ class HashGroupLinearizabilityTest {
         LincheckRun.expectLinearizabilityFailure(options(), WithM4.class);
     }
 
-    /** Without the queue's lock two senders of one flow read the same TAIL: one packet is lost. */
+    /**
+     * Without the queue's lock, a sender of a flow can reserve and finish behind another that has
+     * reserved but not yet written (the interleaving Lincheck finds first): the adapter finds the
+     * queue's head unwritten and serves the other queue although a finished request of this flow is
+     * waiting, so the queue is no longer a FIFO; with other timing two senders read one TAIL and
+     * one packet is lost.
+     */
     @Test
     void shouldCatchM5TwoWritersClaimingOneDescriptorOfAFlow() {
         LincheckRun.expectLinearizabilityFailure(options(), WithM5.class);

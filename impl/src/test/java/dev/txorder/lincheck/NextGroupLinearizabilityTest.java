@@ -99,7 +99,12 @@ class NextGroupLinearizabilityTest {
         LincheckRun.expectLinearizabilityFailure(options(), WithM3.class);
     }
 
-    /** Two senders of one queue read the same TAIL and write the same descriptor: one request is lost. */
+    /**
+     * No turn and no owner on the queue: a later ticket of the queue can reserve ahead of an earlier
+     * one (the interleaving Lincheck finds first: request 2 reaches the wire before request 3 that
+     * took the earlier ticket, while request 1 that preceded it waits), or two senders read one TAIL
+     * and write one descriptor.
+     */
     @Test
     void shouldCatchM5TwoWritersClaimingOneDescriptor() {
         LincheckRun.expectLinearizabilityFailure(options(), WithM5.class);
