@@ -100,10 +100,10 @@ class NextGroupLinearizabilityTest {
     }
 
     /**
-     * No turn and no owner on the queue: a later ticket of the queue can reserve ahead of an earlier
-     * one (the interleaving Lincheck finds first: request 2 reaches the wire before request 3 that
-     * took the earlier ticket, while request 1 that preceded it waits), or two senders read one TAIL
-     * and write one descriptor.
+     * No turn and no owner on the queue: a later ticket of a queue can reserve ahead of an earlier
+     * one, or two senders read one TAIL and write one descriptor. Lincheck finds the first: request
+     * 3 takes ticket 4 and stops; request 1 (ticket 5) and request 2 (ticket 6) complete, ticket 6
+     * at the head of queue 0, so the wire starts with request 2 although its sender sent 1 first.
      */
     @Test
     void shouldCatchM5TwoWritersClaimingOneDescriptor() {
