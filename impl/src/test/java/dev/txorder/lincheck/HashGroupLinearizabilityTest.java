@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HashGroupLinearizabilityTest {
     static final int FREE = 4;
     static final int PREFILLED = 2;
-    static final int INVOCATIONS = 200;
+    static final int INVOCATIONS = 150;
 
     public static final class Correct extends HashGroupUnderTest {
         public Correct() {
