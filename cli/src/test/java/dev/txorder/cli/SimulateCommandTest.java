@@ -80,6 +80,34 @@ class SimulateCommandTest {
 
     // ------------------------------------------------------------------ exit 0: the correct design holds
 
+    @Test
+    void shouldPlaceByTheFlowColumnUnderTheFlowHashKey(@TempDir Path dir) throws IOException {
+        Path requests = dir.resolve("flows.csv");
+        // One destination, four flows: the patent's MAC key would put all four in one queue.
+        Files.writeString(requests, """
+                request,cpu,priority,dst_mac,packets,flow
+                0,0,0,00:00:5e:00:53:07,1,100
+                1,0,0,00:00:5e:00:53:07,2,101
+                2,0,0,00:00:5e:00:53:07,1,102
+                3,0,0,00:00:5e:00:53:07,1,
+                """, StandardCharsets.UTF_8);
+        Path wire = dir.resolve("wire.csv");
+        Run r = simulate("--layout", "0x4", "--policy", "hash", "--hash-key", "flow", "--requests-file",
+                requests.toString(), "--deterministic", "--wire-out", wire.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("policy      hash, hash key flow");
+        List<String> lines = Files.readAllLines(wire, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(6);
+        long[] flows = {100, 101, 102, 0x00005e005307L};
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int request = Integer.parseInt(f[1]);
+            assertThat(Integer.parseInt(f[5])).as(line)
+                    .isEqualTo(dev.txorder.driver.QueueSelector.mix(flows[request], 4));
+        }
+    }
+
+
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @CsvSource(textBlock = """
             '0-3x4,4-7x4', next, strict,   txorder
