@@ -1,0 +1,104 @@
+---------------------------- MODULE InductiveBase ---------------------------
+(***************************************************************************)
+(* What the inductive invariants of both policies share: a bounded         *)
+(* TypeOK that TLC can enumerate, the vocabulary of requests and packets,  *)
+(* and the conjuncts about the request history and the CPUs.               *)
+(*                                                                         *)
+(* BTypeOK is TypeOK of TxOrderProperties with every Nat and Seq replaced  *)
+(* by a finite range that the bounds of the model make sufficient: no      *)
+(* step from a BTypeOK /\ IndInv state leaves BTypeOK (each step model     *)
+(* checks BTypeOK as an invariant, so this is checked, not assumed).       *)
+(***************************************************************************)
+EXTENDS TxOrderProperties, Bounded, FiniteSets
+
+MaxQueues  == LET ks == {QueueCount[g] : g \in Groups} IN CHOOSE k \in ks : \A m \in ks : m <= k
+MaxPackets == MaxRequests * ArrayMax
+MaxWeight  == LET ws == {Weight[g] : g \in Groups} IN CHOOSE w \in ws : \A m \in ws : m <= w
+
+BRequests ==
+    [cpu : CPUs, flow : Flows, group : Groups, queue : 0 .. MaxQueues - 1, size : 1 .. ArrayMax,
+     ticket : 0 .. MaxRequests - 1, written : 0 .. ArrayMax, before : SUBSET (1 .. MaxRequests)]
+BDescriptors == [req : 1 .. MaxRequests, pkt : 1 .. ArrayMax, ind : Indicators, ready : BOOLEAN, noop : BOOLEAN]
+BPackets     == (1 .. MaxRequests) \X (1 .. ArrayMax)
+
+\* TypeOK with finite ranges.
+BTypeOK ==
+    /\ reqs \in BSeq(BRequests, MaxRequests)
+    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing"}]
+    /\ cur \in [CPUs -> 0 .. MaxRequests]
+    /\ at \in [CPUs -> 0 .. MaxPackets]
+    /\ ticket \in [Groups -> 0 .. MaxRequests]
+    /\ turn \in [Groups -> [0 .. MaxQueues - 1 -> 0 .. MaxRequests]]
+    /\ \A g \in Groups : DOMAIN turn[g] = Queues(g)
+    /\ lock \in [Groups -> [0 .. MaxQueues - 1 -> CPUs \cup {NoCpu}]]
+    /\ \A g \in Groups : DOMAIN lock[g] = Queues(g)
+    /\ faults \in 0 .. MaxFaults
+    /\ queues \in [Groups -> [0 .. MaxQueues - 1 -> BSeq(BDescriptors, RingSize)]]
+    /\ \A g \in Groups : DOMAIN queues[g] = Queues(g)
+    /\ sent \in [Groups -> [0 .. MaxQueues - 1 -> 0 .. MaxPackets]]
+    /\ \A g \in Groups : DOMAIN sent[g] = Queues(g)
+    /\ cursor \in [Groups -> 0 .. MaxQueues - 1] /\ \A g \in Groups : cursor[g] \in Queues(g)
+    /\ credit \in [Groups -> 0 .. MaxWeight]
+    /\ wire \in BSeq(BPackets, MaxPackets)
+    /\ share \in [Groups -> 0 .. MaxPackets]
+
+(* ---------------------------- vocabulary -------------------------------- *)
+
+Reqs == 1 .. Len(reqs)
+Current(r) == \E c \in CPUs : cur[c] = r
+Packets(r) == [j \in 1 .. reqs[r].size |-> <<r, j>>]
+\* The packets of the requests rs (a sequence of request numbers), request after request.
+PacketSeq(rs) == Flatten([i \in 1 .. Len(rs) |-> Packets(rs[i])])
+\* The requests of group g, in assignment order.
+GroupRequests(g) == SelectSeq([r \in Reqs |-> r], LAMBDA r : reqs[r].group = g)
+\* The groups, lowest first.
+GroupList == [i \in 1 .. Cardinality(Groups) |-> CHOOSE g \in Groups : Cardinality({h \in Groups : h < g}) = i - 1]
+\* The wire packets of group g, in wire order.
+WireOf(g) == SelectSeq(wire, LAMBDA p : reqs[p[1]].group = g)
+
+(* -------------------- conjuncts shared by both policies ------------------ *)
+
+\* Request y may follow the requests s in the history: it is a form of the
+\* workload's next request, in its flow's group, with the queue and ticket its
+\* policy gives, no more packets written than it has, and only earlier
+\* requests of its flow in its before set.
+RequestShapeOK(s, y) ==
+    LET r == Len(s) + 1 IN
+    /\ [flow |-> y.flow, size |-> y.size] \in Work[r]
+    /\ y.group = GroupOf[FlowPriority[y.flow]]
+    /\ y.ticket = IF Policy = "next" THEN Len(SelectSeq(s, LAMBDA x : x.group = y.group)) ELSE 0
+    /\ y.queue = IF Policy = "next" THEN TicketQueue(y.ticket, y.group) ELSE HashQueue(y.flow, r, y.group)
+    /\ y.written <= y.size
+    /\ y.before \subseteq {b \in 1 .. Len(s) : s[b].flow = y.flow}
+
+\* Every request of the history has a shape its predecessors allow.
+HistoryOK == \A r \in Reqs : RequestShapeOK(SubSeq(reqs, 1, r - 1), reqs[r])
+
+\* The histories of n requests for which HistoryOK holds, built request by request
+\* from BRequests: {s \in BSeq(BRequests, n) : Len(s) = n /\ HistoryOK for s}, but
+\* without enumerating BSeq(BRequests, n) (the step models' initial predicates
+\* use it to bind reqs; conjoined with BTypeOK /\ HistoryOK it adds no constraint).
+RECURSIVE Histories(_)
+Histories(n) ==
+    IF n = 0 THEN {<<>>}
+    ELSE UNION {{Append(s, y) : y \in {x \in BRequests : RequestShapeOK(s, x)}} : s \in Histories(n - 1)}
+AllHistories == UNION {Histories(n) : n \in 0 .. MaxRequests}
+
+\* A request in a before set has returned (and so stays returned).
+BeforeReturned == \A r \in Reqs : \A b \in reqs[r].before : ~Current(b)
+
+\* A CPU sends a request of the history that no other CPU sends, and is the
+\* CPU that request records.
+CurOK ==
+    /\ \A c \in CPUs : cur[c] <= Len(reqs)
+    /\ \A c, d \in CPUs : c # d /\ cur[c] # 0 => cur[c] # cur[d]
+    /\ \A c \in CPUs : cur[c] # 0 => reqs[cur[c]].cpu = c
+
+\* A CPU is idle exactly when it sends no request, and never in the M5-only claimed step.
+PcOK ==
+    /\ \A c \in CPUs : (pc[c] = "idle") = (cur[c] = 0)
+    /\ \A c \in CPUs : pc[c] # "claimed"
+
+\* Under strict scheduling the wrr bookkeeping never moves.
+SchedulerOK == Scheduler = "strict" => credit = Weight /\ share = [g \in Groups |-> 0]
+=============================================================================
