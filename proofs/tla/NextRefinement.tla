@@ -1,0 +1,30 @@
+--------------------------- MODULE NextRefinement ---------------------------
+(***************************************************************************)
+(* The next design refines OrderedChannel.  The refinement mapping:        *)
+(*   pending[g]  the group's packets in ticket order, minus the first      *)
+(*               sum(sent[g]) that the adapter has consumed, minus those   *)
+(*               a failed sender will never write (its no-ops)             *)
+(*   out[g]      the group's packets on the wire, in wire order            *)
+(* Taking a ticket is Enq; Transmit of a packet is Deliver, of a no-op a   *)
+(* stutter; Fail is Drop; Reserve and Write are stutters.                  *)
+(***************************************************************************)
+EXTENDS NextInductive
+
+RECURSIVE SumOver(_, _)
+SumOver(f, S) == IF S = {} THEN 0 ELSE LET x == CHOOSE x \in S : TRUE IN f[x] + SumOver(f, S \ {x})
+
+\* How many of group g's descriptors the adapter has consumed.
+Consumed(g) == SumOver(sent[g], Queues(g))
+\* Packet p will never be written: its sender failed first.
+Withdrawn(p) == Failed(TurnReserved, p[1]) /\ p[2] > reqs[p[1]].written
+
+PendingOf(g) ==
+    SelectSeq(SubSeq(TicketOrder(g), Consumed(g) + 1, Len(TicketOrder(g))), LAMBDA p : ~Withdrawn(p))
+
+Abstract == INSTANCE OrderedChannel
+    WITH ReqIds <- 1 .. MaxRequests, MaxSize <- ArrayMax,
+         pending <- [g \in Groups |-> PendingOf(g)], out <- [g \in Groups |-> WireOf(g)]
+
+\* The next design implements one FIFO of requests per group.
+RefinesOrderedChannel == Abstract!Spec
+=============================================================================
