@@ -22,7 +22,7 @@ PendingOf(g) ==
     SelectSeq(SubSeq(TicketOrder(g), Consumed(g) + 1, Len(TicketOrder(g))), LAMBDA p : ~Withdrawn(p))
 
 Abstract == INSTANCE OrderedChannel
-    WITH ReqIds <- 1 .. MaxRequests, MaxSize <- ArrayMax,
+    WITH Channels <- Groups, ReqIds <- 1 .. MaxRequests, MaxSize <- ArrayMax,
          pending <- [g \in Groups |-> PendingOf(g)], out <- [g \in Groups |-> WireOf(g)]
 
 \* The next design implements one FIFO of requests per group.

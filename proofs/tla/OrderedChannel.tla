@@ -1,16 +1,17 @@
 --------------------------- MODULE OrderedChannel ---------------------------
 (***************************************************************************)
-(* The abstract next design: per group, the wire is one FIFO of requests   *)
-(* in assignment order.  A request puts all its packets into the channel   *)
-(* at once (Enq); the channel delivers its head (Deliver); a failed sender *)
-(* withdraws the packets of its request it has not written, a suffix of    *)
-(* them (Drop).  Nothing else happens: no reordering, no interleaving of   *)
-(* two requests, no duplicate.                                             *)
+(* One FIFO of requests per channel: the abstract next design (a channel  *)
+(* per queue group, requests in assignment order) and the abstract hash    *)
+(* design (a channel per flow, requests in reservation order).  A request  *)
+(* puts all its packets into its channel at once (Enq); the channel        *)
+(* delivers its head (Deliver); a failed sender withdraws the packets of   *)
+(* its request it has not written, a suffix of them (Drop).  Nothing else  *)
+(* happens: no reordering, no interleaving of two requests, no duplicate.  *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences
 
 CONSTANTS
-    Groups,    \* the queue groups
+    Channels,  \* the FIFOs: queue groups (next) or flows (hash)
     ReqIds,    \* the request identifiers
     MaxSize    \* the largest request
 
@@ -20,15 +21,15 @@ VARIABLES
 
 chanVars == <<pending, out>>
 
-Init == pending = [g \in Groups |-> <<>>] /\ out = [g \in Groups |-> <<>>]
+Init == pending = [g \in Channels |-> <<>>] /\ out = [g \in Channels |-> <<>>]
 
-\* Request r of n packets enters group g's channel behind everything there.
+\* Request r of n packets enters channel g behind everything there.
 Enq(g) ==
     \E r \in ReqIds, n \in 1 .. MaxSize :
         /\ pending' = [pending EXCEPT ![g] = @ \o [j \in 1 .. n |-> <<r, j>>]]
         /\ UNCHANGED out
 
-\* The head of group g's channel goes out.
+\* The head of channel g goes out.
 Deliver(g) ==
     /\ pending[g] # <<>>
     /\ out'     = [out EXCEPT ![g] = Append(@, Head(pending[g]))]
@@ -41,7 +42,7 @@ Drop(g) ==
         /\ pending' # pending
         /\ UNCHANGED out
 
-Next == \E g \in Groups : Enq(g) \/ Deliver(g) \/ Drop(g)
+Next == \E g \in Channels : Enq(g) \/ Deliver(g) \/ Drop(g)
 
 Spec == Init /\ [][Next]_chanVars
 =============================================================================
