@@ -71,8 +71,9 @@ RequestShapeOK(s, y) ==
     /\ y.written <= y.size
     /\ y.before \subseteq {b \in 1 .. Len(s) : s[b].flow = y.flow}
 
-\* Every request of the history has a shape its predecessors allow.
-HistoryOK == \A r \in Reqs : RequestShapeOK(SubSeq(reqs, 1, r - 1), reqs[r])
+\* Every request of the history s has a shape its predecessors allow.
+HistoryOKFor(s) == \A r \in 1 .. Len(s) : RequestShapeOK(SubSeq(s, 1, r - 1), s[r])
+HistoryOK == HistoryOKFor(reqs)
 
 \* The histories of n requests for which HistoryOK holds, built request by request
 \* from BRequests: {s \in BSeq(BRequests, n) : Len(s) = n /\ HistoryOK for s}, but
@@ -83,6 +84,9 @@ Histories(n) ==
     IF n = 0 THEN {<<>>}
     ELSE UNION {{Append(s, y) : y \in {x \in BRequests : RequestShapeOK(s, x)}} : s \in Histories(n - 1)}
 AllHistories == UNION {Histories(n) : n \in 0 .. MaxRequests}
+
+\* The lemma the step models rely on, for histories of n requests (MCHistories checks it).
+HistoriesExact(n) == Histories(n) = {s \in [1 .. n -> BRequests] : HistoryOKFor(s)}
 
 \* A request in a before set has returned (and so stays returned).
 BeforeReturned == \A r \in Reqs : \A b \in reqs[r].before : ~Current(b)
