@@ -46,6 +46,8 @@ public final class TxRing {
     private static final int STAT_REQUESTS = TAIL + 2;
     private static final int STAT_PACKETS = TAIL + 3;
     private static final int STAT_WAITS = TAIL + 4;
+    private static final int STAT_FULL = TAIL + 5;
+    private static final int STAT_FULL_WAITS = TAIL + 6;
 
     private static final int NOOP_BIT = 1 << 2;
     private static final int INDICATOR_MASK = 3;
@@ -188,6 +190,10 @@ public final class TxRing {
         }
         LONGS.set(ctl, CACHED, consumed);
         LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + i);
+        if (i > 0) {
+            LONGS.set(ctl, STAT_FULL, (long) LONGS.get(ctl, STAT_FULL) + 1);
+            LONGS.set(ctl, STAT_FULL_WAITS, (long) LONGS.get(ctl, STAT_FULL_WAITS) + i);
+        }
     }
 
     /** Adds to the owner-written statistics; the caller owns the queue. */
@@ -344,6 +350,16 @@ public final class TxRing {
     /** Wait iterations of senders on this queue: turn, lock and ring-full waits. */
     public long waits() {
         return (long) LONGS.getVolatile(ctl, STAT_WAITS);
+    }
+
+    /** Reservations that found the ring full and had to wait for the NIC (backpressure). */
+    public long ringFullEvents() {
+        return (long) LONGS.getVolatile(ctl, STAT_FULL);
+    }
+
+    /** The part of {@link #waits()} spent waiting for ring space rather than for the turn or lock. */
+    public long ringFullWaits() {
+        return (long) LONGS.getVolatile(ctl, STAT_FULL_WAITS);
     }
 
     /** Positions reserved so far. */
