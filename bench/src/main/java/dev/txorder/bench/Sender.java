@@ -17,13 +17,14 @@ import org.openjdk.jmh.infra.ThreadParams;
  * senders compete for one group: the case the patent is about. Sender i uses destination MAC i,
  * so under {@code hash} sender i's flow lands in queue {@code i mod k}.
  *
- * <p>Counters ({@link AuxCounters.Type#OPERATIONS}: JMH divides them by the iteration time and
- * sums them over the senders): {@code packets}; {@code waits}, the wait iterations (spins, yields,
- * turn and lock waits, ring-full waits) and {@code ringFull}, the requests that found their ring
- * full. The txorder implementations count waits in the rings' shared statistics: one sender (thread
- * 0) reports the whole iteration's difference, the others report 0. JCTools counts its failed
- * offers per sender. The Disruptor and ArrayBlockingQueue do not expose their waits: 0 there means
- * "not measured", and {@code txorder bench} prints n/a.
+ * <p>Counters ({@link AuxCounters.Type#EVENTS}: counts over the whole iteration, JMH's ramp-up
+ * and ramp-down included, summed over the senders, so they are only meaningful as ratios of each
+ * other): {@code packets} sent; {@code waits}, the wait iterations (spins, yields, assignment- and
+ * queue-lock waits, ring-full waits) and {@code ringFull}, the requests that found their ring full.
+ * The txorder implementations count waits in the rings' shared statistics: one sender (thread 0)
+ * reports the whole iteration's difference, the others report 0. JCTools counts its failed offers
+ * per sender. The Disruptor and ArrayBlockingQueue do not expose their waits: 0 there means "not
+ * measured", and {@code txorder bench} prints n/a.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

@@ -108,6 +108,13 @@ final class BenchCommand implements Callable<Integer> {
                         "--impl: '" + i + "' is not a benchmarked implementation; allowed: " + String.join(", ", IMPLS));
             }
         }
+        if (json != null) {
+            Path dir = json.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--json: the directory of " + json + " does not exist");
+            }
+        }
         Path root = checkoutRoot();
         Path benchJar = jar != null ? jar : ensureBuilt(root, err);
         if (!Files.isRegularFile(benchJar)) {
@@ -147,15 +154,19 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The checkout this command runs from: three levels above cli/target/txorder.jar or cli/target/classes. */
     private static Path checkoutRoot() {
-        try {
-            Path code = Paths.get(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path root = code.getParent() == null ? null : code.getParent().getParent();
-            root = root == null ? null : root.getParent();
-            if (root != null && Files.isDirectory(root.resolve("bench"))) {
-                return root;
+        java.security.CodeSource source = BenchCommand.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            try {
+                Path root = Paths.get(source.getLocation().toURI()).toAbsolutePath().getParent();
+                for (int up = 0; up < 2 && root != null; up++) {
+                    root = root.getParent();
+                }
+                if (root != null && Files.isDirectory(root.resolve("bench"))) {
+                    return root;
+                }
+            } catch (URISyntaxException e) {
+                // Not a file location: fall back to the working directory.
             }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // Fall through to the working directory.
         }
         return Paths.get("").toAbsolutePath();
     }
