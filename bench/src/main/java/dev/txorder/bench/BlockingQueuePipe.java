@@ -54,6 +54,11 @@ final class BlockingQueuePipe implements Pipe {
     }
 
     @Override
+    public long ringFullWaits() {
+        return 0;
+    }
+
+    @Override
     public long ringFullEvents() {
         return 0;
     }

@@ -58,6 +58,11 @@ final class DisruptorPipe implements Pipe {
     }
 
     @Override
+    public long ringFullWaits() {
+        return 0;
+    }
+
+    @Override
     public long ringFullEvents() {
         return 0;
     }

@@ -93,6 +93,8 @@ final class JctoolsPipe implements Pipe {
         if (waits > 0) {
             sender.localRingFull++;
             sender.localWaits += waits;
+            // A failed offer only ever means a full queue: JCTools has no lock to wait for.
+            sender.localFullWaits += waits;
         }
     }
 
@@ -118,6 +120,11 @@ final class JctoolsPipe implements Pipe {
 
     @Override
     public long waits() {
+        return 0;
+    }
+
+    @Override
+    public long ringFullWaits() {
         return 0;
     }
 

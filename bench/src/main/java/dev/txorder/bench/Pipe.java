@@ -16,6 +16,9 @@ interface Pipe extends AutoCloseable {
      */
     long waits();
 
+    /** The part of {@link #waits()} spent waiting for ring space (not for a lock or a turn). */
+    long ringFullWaits();
+
     /** Requests that found their ring full so far, counted in shared statistics; 0 otherwise. */
     long ringFullEvents();
 

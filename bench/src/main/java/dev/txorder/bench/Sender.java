@@ -20,7 +20,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>Counters ({@link AuxCounters.Type#EVENTS}: counts over the whole iteration, JMH's ramp-up
  * and ramp-down included, summed over the senders, so they are only meaningful as ratios of each
  * other): {@code packets} sent; {@code waits}, the wait iterations (spins, yields, assignment- and
- * queue-lock waits, ring-full waits) and {@code ringFull}, the requests that found their ring full.
+ * queue-lock waits, ring-full waits); {@code fullWaits}, the part of them spent waiting for ring
+ * space (so {@code waits - fullWaits} are the lock waits); {@code ringFull}, the requests that found
+ * their ring full.
  * The txorder implementations count waits in the rings' shared statistics: one sender (thread 0)
  * reports the whole iteration's difference, the others report 0. JCTools counts its failed offers
  * per sender. The Disruptor and ArrayBlockingQueue do not expose their waits: 0 there means "not
@@ -33,6 +35,7 @@ public class Sender {
 
     public long packets;
     public long waits;
+    public long fullWaits;
     public long ringFull;
 
     final TxRequest request = new TxRequest();
@@ -41,6 +44,7 @@ public class Sender {
     int packetsPerRequest;
     /** Counted by a pipe that sees its waits per sender (JCTools' failed offers). */
     long localWaits;
+    long localFullWaits;
     long localRingFull;
 
     private Descriptor[] pool;
@@ -48,6 +52,7 @@ public class Sender {
 
     private boolean reporter;
     private long waitsAtStart;
+    private long fullWaitsAtStart;
     private long ringFullAtStart;
 
     @Setup(Level.Trial)
@@ -70,11 +75,14 @@ public class Sender {
     public void startIteration(UnderTest bench) {
         packets = 0;
         waits = 0;
+        fullWaits = 0;
         ringFull = 0;
         localWaits = 0;
+        localFullWaits = 0;
         localRingFull = 0;
         if (reporter) {
             waitsAtStart = bench.pipe.waits();
+            fullWaitsAtStart = bench.pipe.ringFullWaits();
             ringFullAtStart = bench.pipe.ringFullEvents();
         }
     }
@@ -82,9 +90,11 @@ public class Sender {
     @TearDown(Level.Iteration)
     public void endIteration(UnderTest bench) {
         waits = localWaits;
+        fullWaits = localFullWaits;
         ringFull = localRingFull;
         if (reporter) {
             waits += bench.pipe.waits() - waitsAtStart;
+            fullWaits += bench.pipe.ringFullWaits() - fullWaitsAtStart;
             ringFull += bench.pipe.ringFullEvents() - ringFullAtStart;
         }
     }

@@ -68,6 +68,15 @@ final class TxorderPipe implements Pipe {
     }
 
     @Override
+    public long ringFullWaits() {
+        long sum = 0;
+        for (TxRing r : rings) {
+            sum += r.ringFullWaits();
+        }
+        return sum;
+    }
+
+    @Override
     public long ringFullEvents() {
         long sum = 0;
         for (TxRing r : rings) {

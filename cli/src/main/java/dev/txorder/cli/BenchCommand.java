@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One result row: an implementation, a topology and an array size. */
     record Row(String impl, int producers, int array, double requestsPerSecond, double error,
-               double packets, double waits, double ringFull) {
+               double packets, double waits, double fullWaits, double ringFull) {
         double mpps() {
             return requestsPerSecond * array / 1e6;
         }
@@ -90,6 +90,11 @@ final class BenchCommand implements Callable<Integer> {
 
         double waitsPerPacket() {
             return countsWaits() ? waits / packets : Double.NaN;
+        }
+
+        /** Waits for a lock or the assignment step, not for ring space: the contention the patent is about. */
+        double lockWaitsPerPacket() {
+            return countsWaits() ? (waits - fullWaits) / packets : Double.NaN;
         }
 
         double ringFullPerPacket() {
@@ -269,7 +274,7 @@ final class BenchCommand implements Callable<Integer> {
             String name = f.get(bench);
             String counter = name.contains(":") ? name.substring(name.indexOf(':') + 1) : "";
             String key = f.get(impl) + "|" + f.get(threads) + "|" + f.get(array);
-            double[] v = byKey.computeIfAbsent(key, x -> new double[] {Double.NaN, Double.NaN, 0, 0, 0});
+            double[] v = byKey.computeIfAbsent(key, x -> new double[] {Double.NaN, Double.NaN, 0, 0, 0, 0});
             double s = parse(f.get(score));
             switch (counter) {
                 case "" -> {
@@ -278,14 +283,15 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 case "packets" -> v[2] = s;
                 case "waits" -> v[3] = s;
-                case "ringFull" -> v[4] = s;
+                case "fullWaits" -> v[4] = s;
+                case "ringFull" -> v[5] = s;
                 default -> { }
             }
         }
         List<Row> rows = new ArrayList<>();
         byKey.forEach((key, v) -> {
             String[] k = key.split("\\|");
-            rows.add(new Row(k[0], Integer.parseInt(k[1]), Integer.parseInt(k[2]), v[0], v[1], v[2], v[3], v[4]));
+            rows.add(new Row(k[0], Integer.parseInt(k[1]), Integer.parseInt(k[2]), v[0], v[1], v[2], v[3], v[4], v[5]));
         });
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
@@ -337,15 +343,17 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows) {
         out.println("txorder bench on " + machine() + " (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %9s %5s %12s %9s %12s %12s %12s %12s%n", "impl", "senders", "array",
-                "Mpkt/s", "+-", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "full/1000pkt");
+        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %9s %15s %13s %10s %14s %13s%n", "impl", "senders", "array",
+                "Mpkt/s", "+-", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt", "full/1000pkt");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %9d %5d %12.2f %9s %11sx %11sx %12s %12s%n", r.impl(), r.producers(),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %9s %14sx %12sx %10s %14s %13s%n", r.impl(), r.producers(),
                     r.array(), r.mpps(), fmt(r.mppsError(), 2), fmt(ratio(rows, r, PRIOR_ART), 2),
-                    fmt(ratio(rows, r, DISRUPTOR), 2), fmt(r.waitsPerPacket(), 3), fmt(r.ringFullPerPacket() * 1000, 2));
+                    fmt(ratio(rows, r, DISRUPTOR), 2), fmt(r.waitsPerPacket(), 3), fmt(r.lockWaitsPerPacket(), 4),
+                    fmt(r.ringFullPerPacket() * 1000, 2));
         }
-        out.println("Mpkt/s = requests/s x array / 1e6; waits/pkt = sender wait iterations (spins, yields, turn, lock"
-                + " and ring-full waits) per packet; n/a = the implementation does not expose its waits.");
+        out.println("Mpkt/s = requests/s x array / 1e6 (+- = JMH's 99.9% error); waits/pkt = sender wait iterations"
+                + " (spins, yields) per packet, of which lockwaits/pkt waited for a lock or the assignment step and"
+                + " the rest for ring space; full/1000pkt = requests that found the ring full; n/a = not exposed.");
     }
 
     private static String fmt(double v, int digits) {
@@ -370,6 +378,7 @@ final class BenchCommand implements Callable<Integer> {
                     .append(", \"vs_single_lock\": ").append(num(ratio(rows, r, PRIOR_ART)))
                     .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
                     .append(", \"waits_per_packet\": ").append(num(r.waitsPerPacket()))
+                    .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
                     .append(", \"ring_full_per_packet\": ").append(num(r.ringFullPerPacket()))
                     .append(", \"machine\": ").append(quote(machine))
                     .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");

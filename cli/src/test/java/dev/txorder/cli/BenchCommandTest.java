@@ -17,6 +17,7 @@ class BenchCommandTest {
                     + "\"Param: array\",\"Param: capacity\",\"Param: impl\"",
             "\"dev.txorder.bench.TwoSendersToNic.send\",\"thrpt\",2,3,2000000.0,100000.0,\"ops/s\",8,4096,next-k2",
             "\"dev.txorder.bench.TwoSendersToNic.send:packets\",\"thrpt\",2,3,50000000.0,NaN,\"#\",8,4096,next-k2",
+            "\"dev.txorder.bench.TwoSendersToNic.send:fullWaits\",\"thrpt\",2,3,750000.0,NaN,\"#\",8,4096,next-k2",
             "\"dev.txorder.bench.TwoSendersToNic.send:ringFull\",\"thrpt\",2,3,500.0,NaN,\"#\",8,4096,next-k2",
             "\"dev.txorder.bench.TwoSendersToNic.send:waits\",\"thrpt\",2,3,1000000.0,NaN,\"#\",8,4096,next-k2",
             "\"dev.txorder.bench.TwoSendersToNic.send\",\"thrpt\",2,3,1000000.0,50000.0,\"ops/s\",8,4096,disruptor",
@@ -44,8 +45,10 @@ class BenchCommandTest {
         List<BenchCommand.Row> rows = BenchCommand.parseCsv(CSV);
 
         assertThat(rows.get(0).waitsPerPacket()).isCloseTo(0.02, within(1e-12));
+        assertThat(rows.get(0).lockWaitsPerPacket()).as("waits not spent on ring space").isCloseTo(0.005, within(1e-12));
         assertThat(rows.get(0).ringFullPerPacket()).isCloseTo(1e-5, within(1e-15));
         assertThat(rows.get(1).waitsPerPacket()).as("the Disruptor does not expose its waits").isNaN();
+        assertThat(rows.get(1).lockWaitsPerPacket()).isNaN();
     }
 
     @Test
