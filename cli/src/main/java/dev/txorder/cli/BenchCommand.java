@@ -183,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         err.println("txorder bench: building bench/target/benchmarks.jar (missing or older than its sources) ...");
         err.flush();
-        ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "-q", "-DskipTests", "package", "-pl", "bench", "-am")
+        ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "-q", "-Dstyle.color=never", "-DskipTests", "package", "-pl", "bench", "-am")
                 .directory(root.toFile()).redirectErrorStream(true);
         int status = pipe(pb.start(), null, err, true);
         if (status != 0 || !Files.isRegularFile(benchJar)) {
@@ -346,14 +346,19 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-22s %7s %5s %9s %9s %15s %13s %10s %14s %13s%n", "impl", "senders", "array",
                 "Mpkt/s", "+-", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt", "full/1000pkt");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %9s %14sx %12sx %10s %14s %13s%n", r.impl(), r.producers(),
-                    r.array(), r.mpps(), fmt(r.mppsError(), 2), fmt(ratio(rows, r, PRIOR_ART), 2),
-                    fmt(ratio(rows, r, DISRUPTOR), 2), fmt(r.waitsPerPacket(), 3), fmt(r.lockWaitsPerPacket(), 4),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %9s %15s %13s %10s %14s %13s%n", r.impl(), r.producers(),
+                    r.array(), r.mpps(), fmt(r.mppsError(), 2), times(ratio(rows, r, PRIOR_ART)),
+                    times(ratio(rows, r, DISRUPTOR)), fmt(r.waitsPerPacket(), 3), fmt(r.lockWaitsPerPacket(), 4),
                     fmt(r.ringFullPerPacket() * 1000, 2));
         }
         out.println("Mpkt/s = requests/s x array / 1e6 (+- = JMH's 99.9% error); waits/pkt = sender wait iterations"
                 + " (spins, yields) per packet, of which lockwaits/pkt waited for a lock or the assignment step and"
                 + " the rest for ring space; full/1000pkt = requests that found the ring full; n/a = not exposed.");
+    }
+
+    private static String times(double ratio) {
+        String r = fmt(ratio, 2);
+        return r.equals("n/a") ? r : r + "x";
     }
 
     private static String fmt(double v, int digits) {
