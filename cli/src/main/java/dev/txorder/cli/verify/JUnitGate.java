@@ -210,8 +210,11 @@ public final class JUnitGate implements Gate {
             long skipped = checks.stream().filter(c -> c.verdict() == Verdict.SKIP).count();
             String detail;
             if (failed > 0) {
-                detail = checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(Check::detail).findFirst().orElse("")
-                        + (failed > 1 ? " (and " + (failed - 1) + " more failures)" : "") + "; log " + log;
+                // Every failed check by name (a property test is named by its property), then the first reason.
+                detail = "failed: " + checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(Check::name)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "; first: "
+                        + checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(Check::detail).findFirst().orElse("")
+                        + "; log " + log;
             } else {
                 long properties = facts.values().stream().filter(f -> f.containsKey("property") && !f.containsKey("mutant")).count();
                 detail = (checks.size() - skipped) + " tests passed"

@@ -52,14 +52,14 @@ public final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object v, String what) {
+    public static Map<String, Object> object(Object v, String what) {
         if (v instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
         throw new IllegalArgumentException(what + " is not a JSON object");
     }
 
-    static List<?> array(Object v, String what) {
+    public static List<?> array(Object v, String what) {
         if (v instanceof List<?> l) {
             return l;
         }
