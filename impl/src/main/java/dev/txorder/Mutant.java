@@ -1,0 +1,56 @@
+package dev.txorder;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The known-bad designs of DESIGN.md §2. Each is a real alternative behaviour of the Java code,
+ * never the default, so that the tests can show that the suite catches it.
+ */
+public enum Mutant {
+    M1("next: take a ticket, then lock queue t mod k and append at its tail", "GroupOrder"),
+    M2("adapter skips a cursor queue whose head is not yet written", "GroupOrder"),
+    M3("indicator NEXT on every packet, arrays included", "RequestContiguity"),
+    M4("hash on a key that varies within a flow", "FlowOrder"),
+    M5("no queue-specific lock: two writers can claim one slot", "NoLoss"),
+    M6("a sender that fails after reserving publishes nothing", "Progress"),
+    M7("strict scheduler scans groups in the wrong order", "StrictPriority"),
+    /**
+     * Not in DESIGN.md §2: the descriptor's ready mark is a plain write, so the NIC may see it
+     * before the descriptor's contents. x86 is TSO: only a compiler reordering can show it here.
+     */
+    M8("descriptor marked ready with a plain write instead of a release", "NoLoss");
+
+    private final String description;
+    private final String breaks;
+
+    Mutant(String description, String breaks) {
+        this.description = description;
+        this.breaks = breaks;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The DESIGN.md §3 property this mutant is expected to break first. */
+    public String breaks() {
+        return breaks;
+    }
+
+    public static Mutant parse(String text) {
+        if (text != null) {
+            for (Mutant m : values()) {
+                if (m.name().equalsIgnoreCase(text.strip())) {
+                    return m;
+                }
+            }
+        }
+        throw new InvalidInputException("mutant", "'" + text + "' is not a mutant; allowed: M1..M8");
+    }
+
+    /** An empty set: the correct design. */
+    public static Set<Mutant> none() {
+        return EnumSet.noneOf(Mutant.class);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.txorder.audit;
+
+import dev.txorder.TxRequest;
+import java.util.Arrays;
+
+/**
+ * What the senders asked for and when: one row per request, in submission order, filled in
+ * before the run (the request) and by the sender that sends it (begin, end, outcome). Each row is
+ * written by one thread; the audit reads it after the senders have been joined.
+ *
+ * <p>Times are whatever clock the harness uses ({@code System.nanoTime()} for real threads, a
+ * logical step counter for scheduled runs); only their order matters.
+ */
+public final class SendHistory {
+    /** What became of a request. */
+    public enum Outcome {
+        /** Not sent (yet). */
+        PENDING,
+        /** send returned normally: every packet must leave. */
+        ACCEPTED,
+        /** The sender failed after reserving: a prefix of its packets may leave, the rest are no-ops. */
+        FAILED,
+        /** send refused it before reserving anything (bad request). */
+        REJECTED,
+        /** The harness abandoned the call because the NIC stalled; nothing is known of its packets. */
+        ABORTED
+    }
+
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    private long[] id;
+    private int[] cpu;
+    private int[] priority;
+    private long[] dstMac;
+    private long[] flow;
+    private int[] packets;
+    private long[] begin;
+    private long[] end;
+    private byte[] outcome;
+    private int size;
+
+    public SendHistory(int expectedRequests) {
+        int n = Math.max(16, expectedRequests);
+        id = new long[n];
+        cpu = new int[n];
+        priority = new int[n];
+        dstMac = new long[n];
+        flow = new long[n];
+        packets = new int[n];
+        begin = new long[n];
+        end = new long[n];
+        outcome = new byte[n];
+    }
+
+    /** Adds a request before the run; @return its row. */
+    public int add(TxRequest r) {
+        if (size == id.length) {
+            int n = size * 2;
+            id = Arrays.copyOf(id, n);
+            cpu = Arrays.copyOf(cpu, n);
+            priority = Arrays.copyOf(priority, n);
+            dstMac = Arrays.copyOf(dstMac, n);
+            flow = Arrays.copyOf(flow, n);
+            packets = Arrays.copyOf(packets, n);
+            begin = Arrays.copyOf(begin, n);
+            end = Arrays.copyOf(end, n);
+            outcome = Arrays.copyOf(outcome, n);
+        }
+        int i = size++;
+        id[i] = r.id;
+        cpu[i] = r.cpu;
+        priority[i] = r.priority;
+        dstMac[i] = r.dstMac;
+        flow[i] = r.flow;
+        packets[i] = r.packets;
+        return i;
+    }
+
+    /** Fills {@code into} with row {@code i}'s request; lets a sender reuse one request object. */
+    public TxRequest load(int i, TxRequest into) {
+        return into.set(id[i], cpu[i], priority[i], dstMac[i], flow[i], packets[i]);
+    }
+
+    public void begin(int i, long time) {
+        begin[i] = time;
+    }
+
+    public void end(int i, long time, Outcome o) {
+        end[i] = time;
+        outcome[i] = (byte) o.ordinal();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long id(int i) {
+        return id[i];
+    }
+
+    public int cpu(int i) {
+        return cpu[i];
+    }
+
+    public int priority(int i) {
+        return priority[i];
+    }
+
+    public long dstMac(int i) {
+        return dstMac[i];
+    }
+
+    public long flow(int i) {
+        return flow[i];
+    }
+
+    public int packets(int i) {
+        return packets[i];
+    }
+
+    public long begin(int i) {
+        return begin[i];
+    }
+
+    public long end(int i) {
+        return end[i];
+    }
+
+    public Outcome outcome(int i) {
+        return OUTCOMES[outcome[i]];
+    }
+
+    /** Packets of requests that were accepted. */
+    public long acceptedPackets() {
+        long n = 0;
+        for (int i = 0; i < size; i++) {
+            if (outcome(i) == Outcome.ACCEPTED) {
+                n += packets[i];
+            }
+        }
+        return n;
+    }
+}

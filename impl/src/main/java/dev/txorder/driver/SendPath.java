@@ -1,0 +1,35 @@
+package dev.txorder.driver;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.TxRequest;
+import dev.txorder.layout.Layout;
+
+/**
+ * A driver's send function and the rings it fills: what the {@link dev.txorder.nic.SimulatedNic}
+ * drains and the audit inspects. Implemented by {@link TxDriver} (the patent's design) and
+ * {@link SingleQueueDriver} (the prior art).
+ */
+public interface SendPath {
+
+    /**
+     * Queues every packet of {@code request}, waiting while its ring is full. Thread-safe; the
+     * driver does not keep {@code request} after returning.
+     *
+     * @throws dev.txorder.InvalidInputException for a priority the layout does not map, or a
+     *         request with fewer than 1 or more packets than a ring holds; nothing is queued then
+     */
+    default void send(TxRequest request) {
+        send(request, StepProbe.NONE, FaultPlan.NONE);
+    }
+
+    /** {@link #send(TxRequest)} with a probe at every step and injected faults (tests). */
+    void send(TxRequest request, StepProbe probe, FaultPlan faults);
+
+    /** The queues as the adapter sees them; the prior art has one per group. */
+    Layout queueLayout();
+
+    /** How the adapter must drain {@code group}: a cursor and indicators, or round robin. */
+    AssignmentPolicy drainPolicy(int group);
+
+    TxRing ring(int group, int queue);
+}

@@ -1,0 +1,32 @@
+package dev.txorder.driver;
+
+/**
+ * A hook at every step of the send path that another sender could observe, named after the
+ * TLA+ actions ({@code TxOrder.tla}). Production code passes {@link #NONE}; the property tests
+ * pass a probe that blocks each sender at each step until a generated schedule lets it go, so
+ * that a failing interleaving shrinks to a minimal schedule and replays from its seed.
+ *
+ * <p>Every wait loop of the send path calls the probe once per iteration ({@link Step#WAIT}), so
+ * a controlled sender that waits for another one yields to the schedule instead of spinning.
+ */
+@FunctionalInterface
+public interface StepProbe {
+    /** The steps of the send path; the names are the TLA+ action names. */
+    enum Step {
+        /** The request gets its queue (hash: flow key; next: the group's ticket). */
+        ASSIGN,
+        /** The request claims its descriptors in that queue. */
+        RESERVE,
+        /** One descriptor is written and marked ready. */
+        WRITE,
+        /** A fault after Reserve: the remaining reserved descriptors become ready no-ops. */
+        FAIL,
+        /** One iteration of a wait (for the queue's turn, its lock, or ring space). */
+        WAIT
+    }
+
+    /** Called by sender {@code cpu} just before it takes {@code step}. */
+    void before(Step step, int cpu);
+
+    StepProbe NONE = (step, cpu) -> { };
+}

@@ -1,0 +1,353 @@
+package dev.txorder.driver;
+
+import dev.txorder.Indicator;
+import dev.txorder.InvalidInputException;
+import dev.txorder.SenderFault;
+import dev.txorder.TxRequest;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * The bounded descriptor ring of one transmit queue ({@code queues[q]} in {@code TxOrder.tla}).
+ *
+ * <p>Positions are 64-bit and only grow; position {@code p} lives in slot {@code p & mask}. A
+ * descriptor is a row of parallel arrays, so that filling one allocates nothing:
+ * <pre>
+ *  slot | request | packet | ticket | dstMac | meta                         | published
+ *  -----+---------+--------+--------+--------+------------------------------+-------------------
+ *   i   | long    | int    | long   | long   | priority &lt;&lt; 8 | noop &lt;&lt; 2 | ind | long: p once the
+ *       |         |        |        |        |                              | row for p is whole
+ *  -----+---------+--------+--------+--------+------------------------------+-------------------
+ *  written plain by the one sender that reserved p; published last, with release
+ * </pre>
+ * Control words, each on its own 128-byte stride of {@code ctl} so that senders and the NIC do
+ * not share a cache line:
+ * <pre>
+ *  TAIL      next position to reserve            written by the owner (turn or lock holder)
+ *  CACHED    owner's last view of CONSUMED       written by the owner
+ *  TURN      next queue-local ticket to reserve  next policy: release by the owner, acquire by waiters
+ *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
+ *  CONSUMED  next position the NIC will read     release by the NIC, acquire by the owner when full
+ * </pre>
+ * The NIC reads the slot at its private {@code head} when {@code published[head & mask] == head}
+ * (acquire), which happens-after every plain write of that row. Because positions never repeat,
+ * a slot needs no clearing between laps.
+ */
+public final class TxRing {
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int STRIDE = 16;
+    private static final int TAIL = STRIDE;
+    private static final int CACHED = TAIL + 1;
+    private static final int TURN = 2 * STRIDE;
+    private static final int LOCK = 3 * STRIDE;
+    private static final int CONSUMED = 4 * STRIDE;
+    /** Owner-written statistics share the owner's line with TAIL. */
+    private static final int STAT_REQUESTS = TAIL + 2;
+    private static final int STAT_PACKETS = TAIL + 3;
+    private static final int STAT_WAITS = TAIL + 4;
+
+    private static final int NOOP_BIT = 1 << 2;
+    private static final int INDICATOR_MASK = 3;
+
+    private final int group;
+    private final int queue;
+    private final int capacity;
+    private final int mask;
+    private final long[] ctl = new long[6 * STRIDE];
+
+    private final long[] request;
+    private final int[] packet;
+    private final long[] ticket;
+    private final long[] dstMac;
+    private final int[] meta;
+    private final long[] published;
+
+    /** NIC-private: the next position the NIC reads. */
+    private long head;
+
+    /**
+     * @param group    the queue group this ring belongs to
+     * @param queue    its index inside the group
+     * @param capacity descriptors the ring holds (backpressure starts there); the arrays are
+     *                 the next power of two, so a slot index is a mask, not a division
+     */
+    public TxRing(int group, int queue, int capacity) {
+        if (capacity < 1 || capacity > (1 << 26)) {
+            throw new InvalidInputException("ring-size", capacity + " is outside 1.." + (1 << 26));
+        }
+        this.group = group;
+        this.queue = queue;
+        this.capacity = capacity;
+        int slots = Integer.bitCount(capacity) == 1 ? capacity : Integer.highestOneBit(capacity) << 1;
+        // At most `capacity` positions are live at once and capacity <= slots, so live positions
+        // never share a slot.
+        this.mask = slots - 1;
+        request = new long[slots];
+        packet = new int[slots];
+        ticket = new long[slots];
+        dstMac = new long[slots];
+        meta = new int[slots];
+        published = new long[slots];
+        // No position is ever -1, so a fresh slot reads as "not yet written" for every lap.
+        Arrays.fill(published, -1L);
+    }
+
+    public int group() {
+        return group;
+    }
+
+    public int queue() {
+        return queue;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    // ---------------------------------------------------------------- queue-specific resources
+
+    /**
+     * Waits until queue-local ticket {@code local} may reserve ({@code TURN == local}).
+     * see TxOrder.tla: Reserve (its enabling condition: reservation in ticket order)
+     *
+     * @return the number of wait iterations
+     */
+    long awaitTurn(long local, StepProbe probe, int cpu) {
+        int i = 0;
+        // Acquire: pairs with passTurn's release, so TAIL and CACHED written by the previous
+        // owner are visible to this one.
+        while ((long) LONGS.getAcquire(ctl, TURN) != local) {
+            probe.before(StepProbe.Step.WAIT, cpu);
+            Backoff.pause(i++);
+        }
+        return i;
+    }
+
+    /** Hands the reservation to queue-local ticket {@code local + 1}. */
+    void passTurn(long local) {
+        // Release: publishes this owner's TAIL/CACHED/statistics writes to the next owner.
+        LONGS.setRelease(ctl, TURN, local + 1);
+    }
+
+    /** The queue's spinlock: the patent's queue-specific resources (¶0038). @return wait iterations */
+    long lock(StepProbe probe, int cpu) {
+        int i = 0;
+        // CAS has volatile semantics: acquires everything the previous holder released.
+        while (!LONGS.compareAndSet(ctl, LOCK, 0L, 1L)) {
+            probe.before(StepProbe.Step.WAIT, cpu);
+            Backoff.pause(i++);
+        }
+        return i;
+    }
+
+    void unlock() {
+        // Release: the holder's TAIL/CACHED/statistics and descriptor writes happen-before the next holder.
+        LONGS.setRelease(ctl, LOCK, 0L);
+    }
+
+    // ---------------------------------------------------------------- sender side (owner only)
+
+    /**
+     * Claims {@code n} consecutive positions, waiting while the ring is full (backpressure).
+     * The caller owns the queue (its turn or its lock). see TxOrder.tla: Reserve
+     *
+     * @return the first claimed position
+     */
+    long reserve(int n, StepProbe probe, int cpu) {
+        long pos = (long) LONGS.get(ctl, TAIL);
+        awaitSpace(pos, n, probe, cpu);
+        LONGS.set(ctl, TAIL, pos + n);
+        return pos;
+    }
+
+    /**
+     * Mutant M5: claims positions with a plain read and a later plain write of TAIL and no
+     * owner, so two writers can read the same TAIL and claim the same slot.
+     */
+    long reserveUnowned(int n, StepProbe probe, int cpu) {
+        long pos = (long) LONGS.get(ctl, TAIL);
+        awaitSpace(pos, n, probe, cpu);
+        probe.before(StepProbe.Step.RESERVE, cpu);
+        LONGS.set(ctl, TAIL, pos + n);
+        return pos;
+    }
+
+    private void awaitSpace(long pos, int n, StepProbe probe, int cpu) {
+        long limit = pos + n - capacity;
+        if (limit <= (long) LONGS.get(ctl, CACHED)) {
+            return;
+        }
+        int i = 0;
+        long consumed;
+        // Acquire: pairs with the NIC's release in advance(); the NIC has finished reading every
+        // row below CONSUMED, so overwriting them cannot tear a descriptor it is reading.
+        while (limit > (consumed = (long) LONGS.getAcquire(ctl, CONSUMED))) {
+            probe.before(StepProbe.Step.WAIT, cpu);
+            Backoff.pause(i++);
+        }
+        LONGS.set(ctl, CACHED, consumed);
+        LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + i);
+    }
+
+    /** Adds to the owner-written statistics; the caller owns the queue. */
+    void count(int packets, long waits) {
+        LONGS.set(ctl, STAT_REQUESTS, (long) LONGS.get(ctl, STAT_REQUESTS) + 1);
+        LONGS.set(ctl, STAT_PACKETS, (long) LONGS.get(ctl, STAT_PACKETS) + packets);
+        LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + waits);
+    }
+
+    /**
+     * Writes the descriptors of {@code r} into its reserved positions {@code [pos, pos + n)}, each
+     * marked ready as soon as it is whole so the NIC can start on an array before it is complete.
+     * see TxOrder.tla: Write, Fail
+     *
+     * <p>If the sender fails part-way ({@code faults}, or any throwable), the positions not yet
+     * written are published as no-ops carrying the indicator they would have had, so the NIC passes
+     * them instead of waiting forever; {@code noopsOnFault == false} is mutant M6.
+     */
+    void fill(long pos, TxRequest r, long groupTicket, Indicator nonFinal, Indicator last,
+              StepProbe probe, FaultPlan faults, boolean plainPublish, boolean noopsOnFault) {
+        int n = r.packets;
+        int j = 0;
+        try {
+            for (; j < n; j++) {
+                probe.before(StepProbe.Step.WRITE, r.cpu);
+                if (faults.failsBefore(r, j)) {
+                    throw new SenderFault("request " + r.id + " failed after writing " + j + " of " + n);
+                }
+                Indicator indicator = j == n - 1 ? last : nonFinal;
+                if (plainPublish) {
+                    writePlainPublish(pos + j, r, j + 1, groupTicket, indicator);
+                } else {
+                    write(pos + j, r, j + 1, groupTicket, indicator);
+                }
+            }
+        } catch (Throwable t) {
+            if (noopsOnFault) {
+                probe.before(StepProbe.Step.FAIL, r.cpu);
+                for (; j < n; j++) {
+                    writeNoop(pos + j, r.id, j + 1, groupTicket, r.priority, j == n - 1 ? last : nonFinal);
+                }
+            }
+            throw t;
+        }
+    }
+
+    /**
+     * Writes descriptor {@code pos} and marks it ready. see TxOrder.tla: Write
+     * The row is written plain, then {@code published} with release: the NIC's acquire of
+     * {@code published} therefore sees the whole row.
+     */
+    void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
+        int s = (int) pos & mask;
+        request[s] = r.id;
+        packet[s] = packetIndex;
+        ticket[s] = groupTicket;
+        dstMac[s] = r.dstMac;
+        meta[s] = (r.priority << 8) | indicator.ordinal();
+        LONGS.setRelease(published, s, pos);
+    }
+
+    /** Mutant "plain publication": the ready mark is a plain write the NIC may see before the row. */
+    void writePlainPublish(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
+        int s = (int) pos & mask;
+        request[s] = r.id;
+        packet[s] = packetIndex;
+        ticket[s] = groupTicket;
+        dstMac[s] = r.dstMac;
+        meta[s] = (r.priority << 8) | indicator.ordinal();
+        published[s] = pos;
+    }
+
+    /**
+     * Marks {@code pos} ready as a no-op that carries {@code indicator}: the NIC transmits nothing
+     * for it but still follows the indicator. see TxOrder.tla: Fail
+     */
+    void writeNoop(long pos, long requestId, int packetIndex, long groupTicket, int priority, Indicator indicator) {
+        int s = (int) pos & mask;
+        request[s] = requestId;
+        packet[s] = packetIndex;
+        ticket[s] = groupTicket;
+        dstMac[s] = 0L;
+        meta[s] = (priority << 8) | NOOP_BIT | indicator.ordinal();
+        LONGS.setRelease(published, s, pos);
+    }
+
+    // ---------------------------------------------------------------- NIC side (one thread)
+
+    /** Whether the descriptor at the NIC's head is written. Acquire: see the class comment. */
+    public boolean headReady() {
+        return (long) LONGS.getAcquire(published, (int) head & mask) == head;
+    }
+
+    public long headRequest() {
+        return request[(int) head & mask];
+    }
+
+    public int headPacket() {
+        return packet[(int) head & mask];
+    }
+
+    public long headTicket() {
+        return ticket[(int) head & mask];
+    }
+
+    public long headDstMac() {
+        return dstMac[(int) head & mask];
+    }
+
+    public int headPriority() {
+        return meta[(int) head & mask] >>> 8;
+    }
+
+    public boolean headNoop() {
+        return (meta[(int) head & mask] & NOOP_BIT) != 0;
+    }
+
+    public Indicator headIndicator() {
+        return Indicator.ofCode(meta[(int) head & mask] & INDICATOR_MASK);
+    }
+
+    /** The NIC is done with the head descriptor: hands its slot back to the senders. */
+    public void advance() {
+        head++;
+        // Release: every read of the row for head-1 happens-before a sender reuses the slot.
+        LONGS.setRelease(ctl, CONSUMED, head);
+    }
+
+    /** The NIC's published head: every position below it has been consumed. Any thread. */
+    public long consumed() {
+        return (long) LONGS.getAcquire(ctl, CONSUMED);
+    }
+
+    /** Position of the NIC's head; NIC thread only. */
+    public long head() {
+        return head;
+    }
+
+    // ---------------------------------------------------------------- statistics (after the run)
+
+    public long requests() {
+        return (long) LONGS.getVolatile(ctl, STAT_REQUESTS);
+    }
+
+    public long packets() {
+        return (long) LONGS.getVolatile(ctl, STAT_PACKETS);
+    }
+
+    /** Wait iterations of senders on this queue: turn, lock and ring-full waits. */
+    public long waits() {
+        return (long) LONGS.getVolatile(ctl, STAT_WAITS);
+    }
+
+    /** Positions reserved so far. */
+    public long tail() {
+        return (long) LONGS.getVolatile(ctl, TAIL);
+    }
+
+    @Override
+    public String toString() {
+        return "TxRing[group " + group + " queue " + queue + " capacity " + capacity + "]";
+    }
+}

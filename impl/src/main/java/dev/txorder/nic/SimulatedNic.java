@@ -1,0 +1,285 @@
+package dev.txorder.nic;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.Indicator;
+import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
+import dev.txorder.driver.SendPath;
+import dev.txorder.driver.TxRing;
+import dev.txorder.layout.Layout;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The adapter: drains the descriptor rings of a {@link SendPath} onto a {@link Wire}.
+ *
+ * <p>Between groups it schedules by {@link Scheduler}. Within a {@code next} group it keeps a
+ * cursor queue: it takes the head descriptor of the cursor queue, transmits it and moves the
+ * cursor per the descriptor's indicator; when the cursor's head is reserved but not yet written
+ * the group is not ready and the NIC waits (skipping it is mutant M2). Within a {@code hash}
+ * group it serves the non-empty queues round robin, one descriptor per visit, from queue 0.
+ * A no-op descriptor (a failed sender's) is passed, its indicator followed, nothing transmitted.
+ *
+ * <p>Threading: {@link #step()} is for one thread at a time: either the caller's (step mode, for
+ * deterministic tests) or the NIC's own thread after {@link #start()}.
+ */
+public final class SimulatedNic {
+    private final SendPath path;
+    private final Scheduler scheduler;
+    private final Wire wire;
+    private final boolean skipUnwrittenCursor;
+    private final boolean strictLowestFirst;
+
+    private final int groupCount;
+    private final TxRing[][] rings;
+    private final boolean[] followsIndicators;
+    private final int[] cursor;
+    /** WRR: the group being served and what is left of its weight in this visit. */
+    private int wrrGroup;
+    private int wrrCredit;
+
+    private long transmitted;
+    private long noopsPassed;
+    private long idleSteps;
+
+    private volatile boolean stopRequested;
+    private Thread thread;
+
+    public SimulatedNic(SendPath path, Scheduler scheduler, Wire wire) {
+        this(path, scheduler, wire, EnumSet.noneOf(Mutant.class));
+    }
+
+    public SimulatedNic(SendPath path, Scheduler scheduler, Wire wire, Set<Mutant> mutants) {
+        this.path = path;
+        this.scheduler = scheduler;
+        this.wire = wire;
+        this.skipUnwrittenCursor = mutants.contains(Mutant.M2);
+        this.strictLowestFirst = mutants.contains(Mutant.M7);
+        Layout layout = path.queueLayout();
+        this.groupCount = layout.groupCount();
+        scheduler.checkFits(groupCount);
+        this.rings = new TxRing[groupCount][];
+        this.followsIndicators = new boolean[groupCount];
+        this.cursor = new int[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            int k = layout.group(g).queueCount();
+            rings[g] = new TxRing[k];
+            for (int q = 0; q < k; q++) {
+                rings[g][q] = path.ring(g, q);
+            }
+            followsIndicators[g] = path.drainPolicy(g) == AssignmentPolicy.NEXT;
+        }
+        this.wrrGroup = groupCount - 1;
+        this.wrrCredit = scheduler.kind() == Scheduler.Kind.WRR ? scheduler.weight(wrrGroup) : 0;
+    }
+
+    /**
+     * Transmits at most one packet (passing any no-ops in its way).
+     * see TxOrder.tla: Transmit
+     *
+     * @return whether a packet was transmitted
+     */
+    public boolean step() {
+        long ready = 0;
+        for (int g = 0; g < groupCount; g++) {
+            if (ready(g)) {
+                ready |= 1L << g;
+            }
+        }
+        if (ready == 0) {
+            idleSteps++;
+            return false;
+        }
+        transmitFrom(choose(ready), ready);
+        return true;
+    }
+
+    /** Whether group g has a packet the NIC may transmit now; passes no-ops on the way. */
+    private boolean ready(int g) {
+        TxRing[] rs = rings[g];
+        if (followsIndicators[g]) {
+            if (skipUnwrittenCursor) {
+                for (TxRing r : rs) {
+                    passNoops(g, r);
+                    if (r.headReady()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            TxRing r = rs[cursor[g]];
+            while (r.headReady() && r.headNoop()) {
+                noopsPassed++;
+                Indicator ind = r.headIndicator();
+                r.advance();
+                if (ind != Indicator.CURRENT) {
+                    cursor[g] = (cursor[g] + 1) % rs.length;
+                    r = rs[cursor[g]];
+                }
+            }
+            return r.headReady();
+        }
+        boolean any = false;
+        for (TxRing r : rs) {
+            passNoops(g, r);
+            any |= r.headReady();
+        }
+        return any;
+    }
+
+    private void passNoops(int g, TxRing r) {
+        while (r.headReady() && r.headNoop()) {
+            noopsPassed++;
+            r.advance();
+        }
+    }
+
+    /** The scheduler's choice among the ready groups (bit g of {@code ready}). */
+    private int choose(long ready) {
+        if (scheduler.kind() == Scheduler.Kind.STRICT) {
+            // A higher group number is a higher priority; M7 scans from the wrong end.
+            return strictLowestFirst ? Long.numberOfTrailingZeros(ready) : 63 - Long.numberOfLeadingZeros(ready);
+        }
+        if (wrrCredit > 0 && (ready & (1L << wrrGroup)) != 0) {
+            wrrCredit--;
+            return wrrGroup;
+        }
+        int g = wrrGroup;
+        do {
+            g = g == 0 ? groupCount - 1 : g - 1;
+        } while ((ready & (1L << g)) == 0);
+        wrrGroup = g;
+        wrrCredit = scheduler.weight(g) - 1;
+        return g;
+    }
+
+    private void transmitFrom(int g, long ready) {
+        TxRing[] rs = rings[g];
+        int q;
+        if (followsIndicators[g]) {
+            q = cursor[g];
+            if (skipUnwrittenCursor) {
+                while (!rs[q].headReady()) {
+                    q = (q + 1) % rs.length;
+                }
+            }
+        } else {
+            // Round robin over the non-empty queues, one descriptor per visit.
+            q = cursor[g];
+            while (!rs[q].headReady()) {
+                q = (q + 1) % rs.length;
+            }
+        }
+        TxRing r = rs[q];
+        Indicator ind = r.headIndicator();
+        wire.transmit(r.headRequest(), r.headPacket(), r.headPriority(), g, q, ind, r.headDstMac(),
+                r.headTicket(), ready);
+        r.advance();
+        transmitted++;
+        if (followsIndicators[g]) {
+            cursor[g] = ind == Indicator.CURRENT ? q : (q + 1) % rs.length;
+        } else {
+            cursor[g] = (q + 1) % rs.length;
+        }
+    }
+
+    // ---------------------------------------------------------------- its own thread
+
+    /** Starts draining on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        thread = new Thread(this::drainLoop, "simulated-nic");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void drainLoop() {
+        int idle = 0;
+        while (!stopRequested) {
+            if (step()) {
+                idle = 0;
+            } else if (++idle < 64) {
+                Thread.onSpinWait();
+            } else if (idle < 1024) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    /**
+     * Waits until every reserved descriptor has been consumed, or until the NIC has made no
+     * progress for {@code stallMillis}; then stops the thread.
+     *
+     * @return whether every ring drained (false: the NIC stalled, a {@code Progress} violation)
+     */
+    public boolean drainAndStop(long stallMillis) throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        long lastConsumed = -1;
+        while (true) {
+            long consumed = 0;
+            boolean drained = true;
+            for (TxRing[] rs : rings) {
+                for (TxRing r : rs) {
+                    long c = r.consumed();
+                    consumed += c;
+                    drained &= c == r.tail();
+                }
+            }
+            if (drained) {
+                stop();
+                return true;
+            }
+            if (consumed != lastConsumed) {
+                lastConsumed = consumed;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stallMillis * 1_000_000L) {
+                stop();
+                return false;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Stops the thread and waits for it; the NIC's counters and the wire are then safe to read. */
+    public void stop() throws InterruptedException {
+        stopRequested = true;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    /** Step mode: steps until nothing is ready. @return packets transmitted */
+    public long drainNow() {
+        long n = 0;
+        while (step()) {
+            n++;
+        }
+        return n;
+    }
+
+    public long transmitted() {
+        return transmitted;
+    }
+
+    public long noopsPassed() {
+        return noopsPassed;
+    }
+
+    public long idleSteps() {
+        return idleSteps;
+    }
+
+    /** The cursor queue of {@code group} (next policy), or its round-robin position (hash). */
+    public int cursor(int group) {
+        return cursor[group];
+    }
+}
