@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * TLC does not print the parameters of an action, so the actor is the CPU whose {@code pc},
- * {@code cur} or {@code at} changed, or the sender of the request whose packet was written.
+ * {@code cur} or {@code at} changed, or else the CPU sending the request whose record changed.
  */
 public final class Counterexample {
     private static final String[] HEADER = {"step", "actor", "action", "queues", "cursor", "wire"};
@@ -103,11 +103,18 @@ public final class Counterexample {
                 }
             }
         }
+        // A write that is not the request's last changes only the request's record: its sender is
+        // the CPU whose cur names that request.
         List<Object> reqsBefore = list(old.get("reqs"));
         List<Object> reqsAfter = list(now.get("reqs"));
         for (int i = 0; i < reqsAfter.size(); i++) {
             if (i >= reqsBefore.size() || !Objects.equals(reqsBefore.get(i), reqsAfter.get(i))) {
-                return String.valueOf(map(reqsAfter.get(i)).get("cpu"));
+                Long request = (long) i + 1;
+                for (Map.Entry<Object, Object> e : map(now.get("cur")).entrySet()) {
+                    if (request.equals(e.getValue())) {
+                        return String.valueOf(e.getKey());
+                    }
+                }
             }
         }
         return "?";

@@ -144,7 +144,7 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
                 .append("    Mutant = \"").append(mutant).append("\"\n")
                 .append("    RingSize = ").append(ringSize).append('\n')
                 .append("    MaxFaults = ").append(faults).append('\n')
-                .append("SPECIFICATION Spec\nVIEW View\nCHECK_DEADLOCK FALSE\nINVARIANTS\n");
+                .append("SPECIFICATION Spec\nCHECK_DEADLOCK FALSE\nINVARIANTS\n");
         invariants().forEach(i -> cfg.append("    ").append(i).append('\n'));
         cfg.append("PROPERTIES\n");
         properties().forEach(p -> cfg.append("    ").append(p).append('\n'));

@@ -32,8 +32,13 @@ class ManifestTest {
         for (Model model : Manifest.read(files.manifest()).models()) {
             assertThat(model.expected()).as(model.name()).matches("pass|fail:\\w+");
             assertThat(model.profile()).as(model.name()).isIn("ci", "full");
-            assertThat(model.distinctStates().isPresent()).as(model.name() + " records its state count iff it passes")
-                    .isEqualTo(!model.mustFail());
+            if (model.mustFail()) {
+                assertThat(model.distinctStates()).as(model.name() + " must fail, so its state count is not compared")
+                        .isEmpty();
+            } else if (model.profile().equals("ci")) {
+                assertThat(model.distinctStates()).as(model.name() + " passes in every CI run and records its state count")
+                        .isPresent();
+            }
         }
     }
 

@@ -34,7 +34,7 @@ class TlcRunnerTest {
         Path dir = runner.cleanDirectory("Crash");
         Files.writeString(dir.resolve("Crash.tla"),
                 "---- MODULE Crash ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
-                        + "Next == x < 2 /\\ x' = x + 1\nInv == x \\in {1 \\div (1 - x)}\n====\n");
+                        + "Next == x < 2 /\\ x' = x + 1\nInv == x \\div (1 - x) >= 0\n====\n");
         Files.writeString(dir.resolve("Crash.cfg"), "INIT Init\nNEXT Next\nINVARIANT Inv\nCHECK_DEADLOCK FALSE\n");
         TlcResult result = runner.check(dir, "Crash");
         assertThat(result.verdict()).isEqualTo(Verdict.CRASH);
