@@ -59,8 +59,8 @@ public final class TlcOutputParser {
      * @param output             everything TLC printed (stdout and stderr)
      * @param exitCode           TLC's exit status
      * @param seconds            how long the run took
-     * @param temporalProperties the PROPERTIES the model declares: names a temporal violation when
-     *                           there is only one, since TLC does not say which one broke
+     * @param temporalProperties the PROPERTIES the model declares: TLC does not say which temporal
+     *                           property broke, so the violation names them all ("A or B")
      */
     public static TlcResult parse(String output, int exitCode, double seconds, List<String> temporalProperties) {
         List<Message> messages = new ArrayList<>();
@@ -123,8 +123,8 @@ public final class TlcOutputParser {
             verdict = Verdict.PARSE_ERROR;
             firstError = firstMatchingLine(output, "*** Errors", "Parse Error", "Error:");
         }
-        if (verdict == Verdict.TEMPORAL_PROPERTY_VIOLATED && property.isEmpty() && temporalProperties.size() == 1) {
-            property = Optional.of(temporalProperties.get(0));
+        if (verdict == Verdict.TEMPORAL_PROPERTY_VIOLATED && property.isEmpty() && !temporalProperties.isEmpty()) {
+            property = Optional.of(String.join(" or ", temporalProperties));
         }
         if (verdict == null) {
             boolean errorPrinted = messages.stream().anyMatch(msg -> msg.severity() == SEVERITY_ERROR);

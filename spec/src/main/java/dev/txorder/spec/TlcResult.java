@@ -7,7 +7,8 @@ import java.util.Optional;
  * What one TLC run found.
  *
  * @param verdict          how the run ended
- * @param property         the violated property when TLC names it (or the model declares only one), else empty
+ * @param property         the violated property as TLC names it; for a temporal violation, which TLC does not
+ *                         name, the declared temporal properties joined by " or "; else empty
  * @param statesGenerated  states generated, -1 if TLC did not report it
  * @param distinctStates   distinct states found, -1 if TLC did not report it
  * @param depth            depth of the state graph, or the length of the counterexample; -1 if unknown

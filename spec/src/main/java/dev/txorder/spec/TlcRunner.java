@@ -75,8 +75,8 @@ public final class TlcRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        TlcResult result = TlcOutputParser.parse(output, exit, seconds,
-                properties(Files.readString(dir.resolve(module + ".cfg"), StandardCharsets.UTF_8)));
+        List<String> declared = properties(Files.readString(dir.resolve(module + ".cfg"), StandardCharsets.UTF_8));
+        TlcResult result = TlcOutputParser.parse(output, exit, seconds, temporalOnly(dir, declared));
         if (exit == -1) {
             return new TlcResult(Verdict.CRASH, result.property(), result.statesGenerated(), result.distinctStates(),
                     result.depth(), seconds, List.of(),
@@ -105,6 +105,30 @@ public final class TlcRunner {
             }
         }
         return names;
+    }
+
+    /**
+     * The declared properties that can fail as temporal properties: TLC names a violated action
+     * property ({@code [][A]_v}) itself, so those are left out of the candidates for an anonymous
+     * "temporal properties were violated".
+     */
+    static List<String> temporalOnly(Path dir, List<String> declared) throws IOException {
+        StringBuilder modules = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) {
+                modules.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        List<String> temporal = new ArrayList<>();
+        for (String name : declared) {
+            java.util.regex.Matcher definition = java.util.regex.Pattern
+                    .compile("(?m)^" + java.util.regex.Pattern.quote(name) + "\\s*==\\s*(\\S\\S?\\S?)")
+                    .matcher(modules);
+            if (!(definition.find() && definition.group(1).equals("[]["))) {
+                temporal.add(name);
+            }
+        }
+        return temporal;
     }
 
     private static String javaExecutable() {

@@ -18,6 +18,15 @@ class TlcRunnerTest {
     }
 
     @Test
+    void shouldLeaveActionPropertiesOutOfTheCandidatesForAnAnonymousTemporalViolation() throws Exception {
+        TlcRunner runner = new TlcRunner(Path.of("target", "tlc-unit"), Duration.ofMinutes(2));
+        Path dir = runner.cleanDirectory("Names");
+        Files.writeString(dir.resolve("Names.tla"), "---- MODULE Names ----\nStrict ==\n    [][x' >= x]_x\n"
+                + "Progress == <>(x = 2)\n====\n");
+        assertThat(TlcRunner.temporalOnly(dir, List.of("Strict", "Progress"))).containsExactly("Progress");
+    }
+
+    @Test
     void shouldReportARealSemanticErrorAsAParseError() throws Exception {
         TlcRunner runner = new TlcRunner(Path.of("target", "tlc-unit"), Duration.ofMinutes(2));
         Path dir = runner.cleanDirectory("Broken");
