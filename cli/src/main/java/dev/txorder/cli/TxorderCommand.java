@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
-        subcommands = {SimulateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, CheckCommand.class, StressCommand.class, CommandLine.HelpCommand.class})
 public final class TxorderCommand implements Runnable {
 
     /** Exit status when every property asked for holds. */
