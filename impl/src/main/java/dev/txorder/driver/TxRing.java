@@ -281,11 +281,6 @@ public final class TxRing {
         return (long) LONGS.getAcquire(published, (int) head & mask) == head;
     }
 
-    /** Whether a reserved descriptor exists at the head that is not yet ready. */
-    public boolean headReserved() {
-        return (long) LONGS.getAcquire(ctl, TAIL) > head;
-    }
-
     public long headRequest() {
         return request[(int) head & mask];
     }
