@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--mode", defaultValue = "quick", paramLabel = "quick|standard|long",
-            description = "quick: the CI time box (1 fork, 1 s per test); standard: JCStress -m quick; "
+            description = "quick: the CI time box (2 forks of 1 s per test); standard: JCStress -m quick; "
                     + "long: JCStress -m default. Default: ${DEFAULT-VALUE}.")
     String mode;
 
