@@ -19,7 +19,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  */
 @JCStressTest
 @JCStressMeta(NextGroup_RingFull_Correct.class)
-@Subject(value = Impl.CORRECT, cpus = 3)
+@Subject(Impl.CORRECT)
 @State
 public class NextGroup_RingFullDedicatedNic_Correct {
     private final RingFull s = new RingFull(Impl.CORRECT, false);

@@ -23,7 +23,4 @@ public @interface Subject {
      * and does not count the mutant as caught.
      */
     String mayNotShow() default "";
-
-    /** Actor threads: JCStress cannot schedule a test with more actors than CPUs. */
-    int cpus() default 2;
 }
