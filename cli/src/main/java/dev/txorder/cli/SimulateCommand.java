@@ -1,13 +1,270 @@
 package dev.txorder.cli;
 
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.HashKey;
+import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.audit.SendHistory;
+import dev.txorder.driver.FaultPlan;
+import dev.txorder.io.RequestsFile;
+import dev.txorder.io.WireFile;
+import dev.txorder.layout.Layout;
+import dev.txorder.sim.RandomRequests;
+import dev.txorder.sim.Simulation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "PLACEHOLDER: replaced by the real command.")
+/**
+ * {@code txorder simulate}: runs a request stream through the Java send path and the simulated
+ * NIC, audits the wire against every DESIGN.md §3 property, and prints the verdict, throughput,
+ * per-queue use and contention (CLI.md).
+ *
+ * <p>Options arrive as text and are parsed here, so that every bad value, and every bad line of a
+ * requests file, is reported as one line naming the field, with exit status 2, before anything runs.
+ */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Runs the Java driver with real sender threads (one per cpu) and the simulated NIC, audits the wire "
+                    + "against every property of DESIGN.md §3, and prints the verdict, throughput, per-queue use "
+                    + "and contention.",
+            "Exit status: 0 every property holds, 1 a property is violated, 2 bad input."},
+        footer = {"",
+            "Examples:",
+            "  txorder simulate --layout 0-3x4,4-7x4 --policy next --requests 100000 --cpus 2 --array-max 4",
+            "  txorder simulate --layout 0x4,1x4 --policy hash --requests-file examples/fig4-hash.csv "
+                    + "--deterministic --wire-out fig4.wire.csv",
+            "  txorder simulate --layout 0x4,1x4 --policy next --requests-file examples/fig7-next.csv "
+                    + "--deterministic --mutant M3"})
 final class SimulateCommand implements Callable<Integer> {
+    /** Most requests a random stream may have; the send history holds them all in memory. */
+    static final int MAX_REQUESTS = 100_000_000;
+    /** Most packets one run may carry; the recorded wire holds them all in memory (~45 bytes each). */
+    static final long MAX_PACKETS = 1L << 28;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--layout", paramLabel = "L",
+            description = "priorities -> groups -> queues: 0-3x4,4-7x4 or mqprio:num_tc 2 map 0 0 1 1 queues 4@0 4@4")
+    String layout;
+
+    @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment inside a group")
+    String policy;
+
+    @Option(names = "--hash-key", paramLabel = "mac|flow", defaultValue = "mac",
+            description = "hash policy's flow key: last MAC octet mod k (the patent), or a strong hash of the flow "
+                    + "id (default: ${DEFAULT-VALUE})")
+    String hashKey;
+
+    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,W1,..", defaultValue = "strict",
+            description = "how the NIC picks a group; wrr needs one weight per group (default: ${DEFAULT-VALUE})")
+    String scheduler;
+
+    @Option(names = "--requests-file", paramLabel = "FILE.csv",
+            description = "requests, CSV with header request,cpu,priority,dst_mac,packets[,flow]")
+    Path requestsFile;
+
+    @Option(names = "--requests", paramLabel = "N", description = "a random stream of N requests (instead of a file)")
+    String requests;
+
+    @Option(names = "--cpus", paramLabel = "C", description = "random stream: senders, 1..1024; request i on cpu i mod C")
+    String cpus;
+
+    @Option(names = "--array-max", paramLabel = "A",
+            description = "random stream: packets per request uniform in 1..A (default: 1)")
+    String arrayMax;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random stream: seed (default: 1)")
+    String seed;
+
+    @Option(names = "--ring-size", paramLabel = "R", defaultValue = "" + TxConfig.DEFAULT_RING_SIZE,
+            description = "descriptors per queue, 1..67108864 (default: ${DEFAULT-VALUE})")
+    String ringSize;
+
+    @Option(names = "--deterministic",
+            description = "submit requests one at a time in file order on one thread, rings sized to hold them all, "
+                    + "NIC after the last: the wire is then fixed by layout, policy and scheduler")
+    boolean deterministic;
+
+    @Option(names = "--wire-out", paramLabel = "WIRE.csv",
+            description = "write the wire: seq,request,packet,priority,group,queue,indicator,dst_mac")
+    Path wireOut;
+
+    @Option(names = "--mutant", paramLabel = "M1..M8",
+            description = "switch on a known-bad design of DESIGN.md §2 (repeatable)")
+    List<String> mutants = new ArrayList<>();
+
+    @Option(names = "--driver", paramLabel = "txorder|single-queue", defaultValue = "txorder",
+            description = "the patent's multi-queue driver, or the prior art: one queue and one lock per group "
+                    + "(default: ${DEFAULT-VALUE})")
+    String driver;
+
+    @Option(names = "--fault-every", paramLabel = "N",
+            description = "sender faults: every request whose id mod N is N-1 fails after writing half its packets "
+                    + "(rounded down); the driver publishes the rest as no-ops (M6: publishes nothing)")
+    String faultEvery;
+
+    @Option(names = "--stall-ms", paramLabel = "MS", defaultValue = "" + Simulation.DEFAULT_STALL_MILLIS,
+            description = "real threads: how long the NIC may make no progress before the run counts as stalled "
+                    + "(Progress), 1..600000 (default: ${DEFAULT-VALUE})")
+    String stallMs;
+
+    /** Everything the options fix, validated; nothing has run yet. */
+    record Plan(TxConfig config, Simulation.Driver driver, SendHistory history, String source, FaultPlan faults,
+                long faultEvery, long stallMillis, boolean deterministic, Path wireOut) { }
+
     @Override
     public Integer call() {
-        System.err.println("txorder simulate: not built yet");
-        return TxorderCommand.BAD_INPUT;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        Simulation.Result result;
+        long prepareNanos;
+        long runCallNanos;
+        try {
+            long t0 = System.nanoTime();
+            plan = plan();
+            long t1 = System.nanoTime();
+            prepareNanos = t1 - t0;
+            result = plan.deterministic()
+                    ? Simulation.runDeterministic(plan.config(), plan.driver(), plan.history(), plan.faults())
+                    : Simulation.run(plan.config(), plan.driver(), plan.history(), plan.faults(), plan.stallMillis());
+            runCallNanos = System.nanoTime() - t1;
+        } catch (InvalidInputException e) {
+            err.println("txorder simulate: " + oneLine(e.getMessage()));
+            err.flush();
+            return TxorderCommand.BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            // The history, the recorded wire and the audit hold every request and packet (about
+            // 100 bytes a packet at the peak); the run's objects are unreachable again here.
+            err.println("txorder simulate: requests: the run does not fit in the heap ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); allowed: fewer requests or packets, "
+                    + "or more heap, e.g. TXORDER_JAVA_OPTS=-Xmx4g");
+            err.flush();
+            return TxorderCommand.BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("txorder simulate: interrupted");
+            err.flush();
+            return TxorderCommand.BAD_INPUT;
+        }
+        new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
+        if (plan.wireOut() != null) {
+            try {
+                WireFile.write(result.wire(), plan.wireOut());
+            } catch (IOException e) {
+                err.println("txorder simulate: wire-out: cannot write " + plan.wireOut() + ": " + oneLine(e.toString()));
+                err.flush();
+                return TxorderCommand.BAD_INPUT;
+            }
+            out.println("wire: " + result.wire().size() + " packets written to " + plan.wireOut());
+        }
+        out.flush();
+        return result.audit().holds() ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+    }
+
+    /** Validates every option and reads the requests; throws before anything runs. */
+    Plan plan() {
+        Layout l = Layout.parse(OptionValues.required("layout", layout,
+                "allowed e.g. 0-3x4,4-7x4 or mqprio:num_tc 2 map 0 0 1 1 queues 2@0 2@2"));
+        AssignmentPolicy p = AssignmentPolicy.parse(OptionValues.required("policy", policy, "allowed: hash, next"));
+        HashKey key = HashKey.parse(hashKey);
+        Scheduler s = Scheduler.parse(scheduler).checkFits(l.groupCount());
+        int ring = OptionValues.intIn("ring-size", ringSize, 1, 1 << 26);
+        Set<Mutant> ms = EnumSet.noneOf(Mutant.class);
+        for (String m : mutants) {
+            ms.add(Mutant.parse(m));
+        }
+        TxConfig config = new TxConfig(l, p, key, s, ring, ms);
+        Simulation.Driver d = parseDriver(driver);
+        long every = faultEvery == null ? 0 : OptionValues.longIn("fault-every", faultEvery, 1, Long.MAX_VALUE);
+        long stall = OptionValues.longIn("stall-ms", stallMs, 1, 600_000);
+        checkWireOut();
+
+        SendHistory history;
+        String source;
+        if (requestsFile != null) {
+            OptionValues.notWith("requests-file", requests, "give either --requests-file or --requests, not both");
+            String fileOnly = "only with --requests; a requests file names each request's cpu and packets";
+            OptionValues.notWith("cpus", cpus, fileOnly);
+            OptionValues.notWith("array-max", arrayMax, fileOnly);
+            OptionValues.notWith("seed", seed, fileOnly);
+            history = RequestsFile.read(requestsFile, l.priorityCount(), ring);
+            long total = Simulation.totalPackets(history);
+            if (total > MAX_PACKETS) {
+                throw new InvalidInputException("requests-file", requestsFile + " holds " + total
+                        + " packets; allowed at most " + MAX_PACKETS + " in one run");
+            }
+            source = requestsFile + " (" + history.size() + " requests)";
+        } else {
+            int n = OptionValues.intIn("requests", OptionValues.required("requests", requests,
+                    "give --requests N --cpus C or --requests-file FILE.csv"), 1, MAX_REQUESTS);
+            int c = OptionValues.intIn("cpus", OptionValues.required("cpus", cpus,
+                    "--requests N needs --cpus C, allowed 1..1024"), 1, 1024);
+            int a = arrayMax == null ? 1 : OptionValues.intIn("array-max", arrayMax, 1, ring);
+            long sd = seed == null ? 1 : OptionValues.longIn("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
+            if ((long) n * a > MAX_PACKETS) {
+                throw new InvalidInputException("requests", n + " requests of up to " + a + " packets may need "
+                        + (long) n * a + " packets; allowed at most " + MAX_PACKETS + " in one run (requests x array-max)");
+            }
+            history = RandomRequests.generate(l, n, c, a, sd);
+            source = n + " random: cpus " + c + ", array-max " + a + ", seed " + sd;
+        }
+        if (deterministic && Simulation.totalPackets(history) > (1 << 26)) {
+            throw new InvalidInputException("deterministic", Simulation.totalPackets(history)
+                    + " packets; allowed at most " + (1 << 26) + " (every ring holds all of them)");
+        }
+        FaultPlan faults = every == 0 ? FaultPlan.NONE
+                // Request ids are >= 0 (files and random streams), so the remainder is in 0..every-1.
+                : (r, written) -> r.id % every == every - 1 && written == r.packets / 2;
+        return new Plan(config, d, history, source, faults, every, stall, deterministic, wireOut);
+    }
+
+    private static Simulation.Driver parseDriver(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "txorder" -> Simulation.Driver.TXORDER;
+            case "single-queue" -> Simulation.Driver.SINGLE_QUEUE;
+            default -> throw new InvalidInputException("driver", "'" + text.strip()
+                    + "' is not a driver; allowed: txorder, single-queue");
+        };
+    }
+
+    /** Fails now, not after the run, if the wire file cannot be created. */
+    private void checkWireOut() {
+        if (wireOut == null) {
+            return;
+        }
+        if (Files.isDirectory(wireOut)) {
+            throw new InvalidInputException("wire-out", wireOut + " is a directory; allowed: a file path");
+        }
+        Path parent = wireOut.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidInputException("wire-out", "directory " + parent + " does not exist; allowed: a file "
+                    + "in an existing directory");
+        }
+        if (Files.exists(wireOut) && !Files.isWritable(wireOut)) {
+            throw new InvalidInputException("wire-out", wireOut + " is not writable");
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

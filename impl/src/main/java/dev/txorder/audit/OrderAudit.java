@@ -9,11 +9,13 @@ import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
 import dev.txorder.nic.RecordingWire;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 
@@ -197,11 +199,12 @@ public final class OrderAudit {
             }
         }
         long[] flowIds = flowIds(h);
-        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder, "flow");
+        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder,
+                i -> "flow " + h.flow(i) + " at priority " + h.priority(i));
         if (anyNext) {
             checkRealTimeOrder(c, h, firstSeq, lastSeq,
-                    i -> next[layout.groupOf(h.priority(i)).index()] ? layout.groupOf(h.priority(i)).index() : -1 - i,
-                    Property.GroupOrder, "group");
+                    i -> next[layout.groupOf(h.priority(i)).index()] ? layout.groupOf(h.priority(i)).index() : -1,
+                    Property.GroupOrder, i -> "group " + layout.groupOf(h.priority(i)).index());
         }
         checkSlots(c, h);
         if (!drained) {
@@ -234,8 +237,9 @@ public final class OrderAudit {
      * pointer over them by end time holding the latest wire position of those already ended.
      */
     private static void checkRealTimeOrder(Collector c, SendHistory h, long[] firstSeq, long[] lastSeq,
-                                           IntToLongFunction key, Property p, String what) {
-        int[] sent = IntStream.range(0, h.size()).filter(i -> firstSeq[i] >= 0).toArray();
+                                           IntToLongFunction key, Property p, IntFunction<String> what) {
+        // Rows with a negative key are not constrained (e.g. requests of hash groups for GroupOrder).
+        int[] sent = IntStream.range(0, h.size()).filter(i -> firstSeq[i] >= 0 && key.applyAsLong(i) >= 0).toArray();
         int[] byBegin = sortBy(sent, key, h::begin);
         int[] byEnd = sortBy(sent, key, h::end);
         int e = 0;
@@ -261,7 +265,7 @@ public final class OrderAudit {
             }
             if (maxLast > firstSeq[b]) {
                 c.add(p, firstSeq[b], "request " + h.id(b) + " began after request " + h.id(maxRow) + " returned ("
-                        + what + " " + k + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
+                        + what.apply(b) + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
             }
         }
     }
@@ -280,8 +284,56 @@ public final class OrderAudit {
         return ids;
     }
 
-    /** Rows ordered by (key, time): a merge sort on primitives, since the audit sorts millions of rows. */
-    private static int[] sortBy(int[] rows, IntToLongFunction key, IntToLongFunction time) {
+    /**
+     * Rows ordered by (key, time), keys dense and non-negative. The audit sorts millions of rows, so
+     * this sorts primitives: times packed with the row's index into longs (when they fit in 63
+     * bits, as run times in nanoseconds do), then a stable counting sort by key.
+     */
+    static int[] sortBy(int[] rows, IntToLongFunction key, IntToLongFunction time) {
+        int n = rows.length;
+        if (n == 0) {
+            return rows;
+        }
+        long minT = Long.MAX_VALUE;
+        long maxT = Long.MIN_VALUE;
+        long maxK = 0;
+        for (int r : rows) {
+            long t = time.applyAsLong(r);
+            minT = Math.min(minT, t);
+            maxT = Math.max(maxT, t);
+            maxK = Math.max(maxK, key.applyAsLong(r));
+        }
+        int indexBits = 32 - Integer.numberOfLeadingZeros(n);
+        int timeBits = 64 - Long.numberOfLeadingZeros(maxT - minT);
+        if (indexBits + timeBits > 63 || maxK > 4L * n + 1024) {
+            return mergeSortBy(rows, key, time);
+        }
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = ((time.applyAsLong(rows[i]) - minT) << indexBits) | i;
+        }
+        Arrays.sort(packed);
+        long mask = (1L << indexBits) - 1;
+        int[] byTime = new int[n];
+        for (int i = 0; i < n; i++) {
+            byTime[i] = rows[(int) (packed[i] & mask)];
+        }
+        int[] start = new int[(int) maxK + 2];
+        for (int r : byTime) {
+            start[(int) key.applyAsLong(r) + 1]++;
+        }
+        for (int k = 1; k < start.length; k++) {
+            start[k] += start[k - 1];
+        }
+        int[] sorted = new int[n];
+        for (int r : byTime) {
+            sorted[start[(int) key.applyAsLong(r)]++] = r;
+        }
+        return sorted;
+    }
+
+    /** The general case of {@link #sortBy}: a merge sort of row indices, comparing (key, time). */
+    private static int[] mergeSortBy(int[] rows, IntToLongFunction key, IntToLongFunction time) {
         int n = rows.length;
         long[] k = new long[n];
         long[] t = new long[n];

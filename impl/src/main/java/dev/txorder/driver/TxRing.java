@@ -217,11 +217,7 @@ public final class TxRing {
                     throw new SenderFault("request " + r.id + " failed after writing " + j + " of " + n);
                 }
                 Indicator indicator = j == n - 1 ? last : nonFinal;
-                if (plainPublish) {
-                    writePlainPublish(pos + j, r, j + 1, groupTicket, indicator);
-                } else {
-                    write(pos + j, r, j + 1, groupTicket, indicator);
-                }
+                write(pos + j, r, j + 1, groupTicket, indicator, !plainPublish);
             }
         } catch (Throwable t) {
             if (noopsOnFault) {
@@ -237,27 +233,21 @@ public final class TxRing {
     /**
      * Writes descriptor {@code pos} and marks it ready. see TxOrder.tla: Write
      * The row is written plain, then {@code published} with release: the NIC's acquire of
-     * {@code published} therefore sees the whole row.
+     * {@code published} therefore sees the whole row. {@code release == false} is mutant M8: a
+     * plain ready mark that the compiler or CPU may make visible before the row.
      */
-    void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
+    void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator, boolean release) {
         int s = (int) pos & mask;
         request[s] = r.id;
         packet[s] = packetIndex;
         ticket[s] = groupTicket;
         dstMac[s] = r.dstMac;
         meta[s] = (r.priority << 8) | indicator.ordinal();
-        LONGS.setRelease(published, s, pos);
-    }
-
-    /** Mutant "plain publication": the ready mark is a plain write the NIC may see before the row. */
-    void writePlainPublish(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
-        int s = (int) pos & mask;
-        request[s] = r.id;
-        packet[s] = packetIndex;
-        ticket[s] = groupTicket;
-        dstMac[s] = r.dstMac;
-        meta[s] = (r.priority << 8) | indicator.ordinal();
-        published[s] = pos;
+        if (release) {
+            LONGS.setRelease(published, s, pos);
+        } else {
+            published[s] = pos;
+        }
     }
 
     /**

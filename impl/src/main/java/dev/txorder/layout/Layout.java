@@ -119,7 +119,8 @@ public final class Layout {
         int lo = parseInt(r.substring(0, dash), "layout", "group " + group + " first priority");
         int hi = parseInt(r.substring(dash + 1), "layout", "group " + group + " last priority");
         if (hi < lo) {
-            throw new InvalidInputException("layout", "group " + group + " range " + r + " runs backwards");
+            throw new InvalidInputException("layout", "group " + group + " range " + r
+                    + " runs backwards; write FIRST-LAST with FIRST <= LAST, e.g. 0-3");
         }
         if (hi >= MAX_PRIORITIES) {
             throw new InvalidInputException("layout", "priority " + hi + " is outside 0.." + (MAX_PRIORITIES - 1));
@@ -187,7 +188,8 @@ public final class Layout {
             expectedOffset += queues[tc];
         }
         if (i != tok.length) {
-            throw new InvalidInputException("layout", "mqprio: unexpected '" + tok[i] + "' after the queues");
+            throw new InvalidInputException("layout", "mqprio: unexpected '" + tok[i] + "' after the queues; num_tc "
+                    + numTc + " takes exactly " + numTc + " COUNT@OFFSET entries");
         }
         List<List<Integer>> perGroup = new ArrayList<>();
         for (int tc = 0; tc < numTc; tc++) {

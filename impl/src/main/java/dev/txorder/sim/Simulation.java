@@ -124,6 +124,11 @@ public final class Simulation {
      * then a function of the layout, policy and scheduler alone.
      */
     public static Result runDeterministic(TxConfig config, Driver driver, SendHistory requests) {
+        return runDeterministic(config, driver, requests, FaultPlan.NONE);
+    }
+
+    /** {@link #runDeterministic(TxConfig, Driver, SendHistory)} with injected sender faults. */
+    public static Result runDeterministic(TxConfig config, Driver driver, SendHistory requests, FaultPlan faults) {
         long total = totalPackets(requests);
         if (total > (1 << 26)) {
             throw new InvalidInputException("requests", total + " packets; --deterministic holds at most " + (1 << 26));
@@ -136,7 +141,7 @@ public final class Simulation {
         long start = System.nanoTime();
         TxRequest r = new TxRequest();
         for (int row = 0; row < requests.size(); row++) {
-            sendOne(path, requests, row, requests.load(row, r), FaultPlan.NONE, StepProbe.NONE, () -> clock[0]++);
+            sendOne(path, requests, row, requests.load(row, r), faults, StepProbe.NONE, () -> clock[0]++);
         }
         nic.drainNow();
         boolean drained = true;

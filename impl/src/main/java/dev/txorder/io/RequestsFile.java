@@ -1,0 +1,253 @@
+package dev.txorder.io;
+
+import dev.txorder.InvalidInputException;
+import dev.txorder.TxRequest;
+import dev.txorder.audit.SendHistory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The requests CSV of {@code txorder simulate --requests-file} (CLI.md), read into a
+ * {@link SendHistory} in file order.
+ *
+ * <pre>
+ *   request,cpu,priority,dst_mac,packets[,flow]
+ *   1,0,1,00:00:5e:00:53:03,1
+ *   2,1,1,00:00:5e:00:53:0e,2,7
+ * </pre>
+ * <ul>
+ *   <li>{@code request}: a unique id, 0..2^63-1;</li>
+ *   <li>{@code cpu}: the sender thread, 0..{@value #MAX_CPU}; a cpu sends its requests in file order;</li>
+ *   <li>{@code priority}: 0..P-1 of the layout;</li>
+ *   <li>{@code dst_mac}: {@code aa:bb:cc:dd:ee:ff}, hex digits in either case;</li>
+ *   <li>{@code packets}: 1..the ring size (more than 1 is a packet array);</li>
+ *   <li>{@code flow}: optional, a flow id 0..2^63-1; absent or empty, the destination MAC's 48-bit value.</li>
+ * </ul>
+ * The whole file is validated before anything is returned, so a bad line runs nothing. Every error
+ * is an {@link InvalidInputException} whose field is the column (or {@code header},
+ * {@code requests-file}) and whose one-line message names the file and line. Blank lines are
+ * skipped; fields may be padded with spaces.
+ */
+public final class RequestsFile {
+    /** The column names, in their required order; the last one is optional. */
+    public static final String HEADER = "request,cpu,priority,dst_mac,packets,flow";
+    /** The highest cpu number a file may name. */
+    public static final int MAX_CPU = 1023;
+
+    private static final String[] COLUMNS = HEADER.split(",");
+    private static final int REQUIRED_COLUMNS = COLUMNS.length - 1;
+    private static final String EXPECTED_HEADER = "allowed header: request,cpu,priority,dst_mac,packets[,flow]";
+
+    private RequestsFile() {
+    }
+
+    /**
+     * Reads and validates {@code file}.
+     *
+     * @param priorities the layout's priority count P: priorities must be 0..P-1
+     * @param maxPackets the largest request a ring holds (the ring size)
+     */
+    public static SendHistory read(Path file, int priorities, int maxPackets) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("requests-file", name + " is a directory; expected a CSV file");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, name, priorities, maxPackets);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("requests-file", name + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("requests-file", name + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidInputException("requests-file", name + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Reads and validates CSV text; {@code source} names it in error messages. */
+    public static SendHistory read(Reader reader, String source, int priorities, int maxPackets) throws IOException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Parser p = new Parser(source, priorities, maxPackets);
+        String line;
+        while ((line = in.readLine()) != null) {
+            p.line(line);
+        }
+        return p.finish();
+    }
+
+    private static final class Parser {
+        private final String source;
+        private final int priorities;
+        private final int maxPackets;
+        private final SendHistory history = new SendHistory(1024);
+        private final TxRequest request = new TxRequest();
+        /** Request id -> the line that first used it. */
+        private final Map<Long, Integer> idLines = new HashMap<>();
+        private final String[] fields = new String[COLUMNS.length + 1];
+        private int lineNo;
+        private int columns = -1;
+
+        Parser(String source, int priorities, int maxPackets) {
+            this.source = source;
+            this.priorities = priorities;
+            this.maxPackets = maxPackets;
+        }
+
+        void line(String raw) {
+            lineNo++;
+            String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+            if (line.isBlank()) {
+                return;
+            }
+            if (columns < 0) {
+                header(line);
+            } else {
+                row(line);
+            }
+        }
+
+        private void header(String line) {
+            String[] names = line.split(",", -1);
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i].strip();
+                int known = indexOf(name);
+                if (known < 0) {
+                    throw error("header", "unknown column '" + name + "'; " + EXPECTED_HEADER);
+                }
+                if (known != i) {
+                    throw error("header", "column '" + name + "' is column " + (i + 1) + " but must be column "
+                            + (known + 1) + "; " + EXPECTED_HEADER);
+                }
+            }
+            if (names.length < REQUIRED_COLUMNS) {
+                throw error("header", "missing column '" + COLUMNS[names.length] + "'; " + EXPECTED_HEADER);
+            }
+            columns = names.length;
+        }
+
+        private static int indexOf(String name) {
+            for (int i = 0; i < COLUMNS.length; i++) {
+                if (COLUMNS[i].equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void row(String line) {
+            int n = split(line);
+            if (n != columns) {
+                throw error("columns", n + " fields but the header has " + columns + "; allowed "
+                        + String.join(",", Arrays.copyOf(COLUMNS, columns)));
+            }
+            long id = nonNegative("request", fields[0], Long.MAX_VALUE);
+            Integer before = idLines.putIfAbsent(id, lineNo);
+            if (before != null) {
+                throw error("request", "id " + id + " is already used on line " + before + "; allowed: unique ids");
+            }
+            int cpu = (int) nonNegative("cpu", fields[1], MAX_CPU);
+            int priority = (int) nonNegative("priority", fields[2], priorities - 1L);
+            long mac = mac(fields[3]);
+            int packets = (int) nonNegative("packets", fields[4], maxPackets);
+            if (packets < 1) {
+                throw error("packets", "0 packets; allowed 1.." + maxPackets + " (the ring size)");
+            }
+            long flow = columns > REQUIRED_COLUMNS && !fields[5].isEmpty()
+                    ? nonNegative("flow", fields[5], Long.MAX_VALUE) : mac;
+            history.add(request.set(id, cpu, priority, mac, flow, packets));
+        }
+
+        /** Splits on commas into {@link #fields}, stripped; @return the field count. */
+        private int split(String line) {
+            int n = 0;
+            int from = 0;
+            while (true) {
+                int comma = line.indexOf(',', from);
+                String f = (comma < 0 ? line.substring(from) : line.substring(from, comma)).strip();
+                if (n < fields.length) {
+                    fields[n] = f;
+                }
+                n++;
+                if (comma < 0) {
+                    return n;
+                }
+                from = comma + 1;
+            }
+        }
+
+        /** A decimal integer of ASCII digits in 0..max; the error says which rule it breaks. */
+        private long nonNegative(String field, String text, long max) {
+            String allowed = switch (field) {
+                case "packets" -> "allowed 1.." + max + " (the ring size)";
+                case "priority" -> "allowed 0.." + max + " (the layout's priorities)";
+                default -> "allowed 0.." + max;
+            };
+            boolean negative = text.startsWith("-");
+            String digits = negative ? text.substring(1) : text;
+            if (digits.isEmpty()) {
+                throw error(field, (text.isEmpty() ? "empty" : "'" + text + "' is not a whole number") + "; " + allowed);
+            }
+            long value = 0;
+            boolean overflow = false;
+            for (int i = 0; i < digits.length(); i++) {
+                char c = digits.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw error(field, "'" + text + "' is not a whole number; " + allowed);
+                }
+                overflow |= value > (Long.MAX_VALUE - (c - '0')) / 10;
+                value = overflow ? value : value * 10 + (c - '0');
+            }
+            if (negative) {
+                throw error(field, text + " is negative; " + allowed);
+            }
+            if (overflow || value > max) {
+                throw error(field, text + " is too large; " + allowed);
+            }
+            return value;
+        }
+
+        /** {@code aa:bb:cc:dd:ee:ff}, ASCII hex digits only. */
+        private long mac(String text) {
+            boolean ok = text.length() == 17;
+            long mac = 0;
+            for (int i = 0; ok && i < 17; i++) {
+                char c = text.charAt(i);
+                if (i % 3 == 2) {
+                    ok = c == ':';
+                } else {
+                    int d = c < 128 ? Character.digit(c, 16) : -1;
+                    ok = d >= 0;
+                    mac = (mac << 4) | Math.max(d, 0);
+                }
+            }
+            if (!ok) {
+                throw error("dst_mac", "'" + text + "' is not a MAC address; allowed aa:bb:cc:dd:ee:ff (six hex octets)");
+            }
+            return mac;
+        }
+
+        SendHistory finish() {
+            if (columns < 0) {
+                throw new InvalidInputException("requests-file", source + " is empty; allowed: the header "
+                        + "request,cpu,priority,dst_mac,packets[,flow], then one line per request");
+            }
+            if (history.size() == 0) {
+                throw new InvalidInputException("requests-file", source + " has a header but no requests; allowed: "
+                        + "at least one request line");
+            }
+            return history;
+        }
+
+        private InvalidInputException error(String field, String what) {
+            return new InvalidInputException(field, source + " line " + lineNo + ": " + what);
+        }
+    }
+}

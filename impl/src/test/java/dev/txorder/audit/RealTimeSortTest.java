@@ -1,0 +1,50 @@
+package dev.txorder.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RealTimeSortTest {
+
+    private static int[] reference(int[] rows, long[] key, long[] time) {
+        return IntStream.of(rows).boxed()
+                .sorted(Comparator.<Integer>comparingLong(r -> key[r]).thenComparingLong(r -> time[r]).thenComparingInt(r -> r))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void check(long timeSpread, int keys) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int n = 5_000;
+        long[] key = new long[n];
+        long[] time = new long[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = rnd.nextInt(keys);
+            time[i] = 1_000_000 + rnd.nextLong(timeSpread);
+        }
+        int[] rows = IntStream.range(0, n).filter(i -> i % 3 != 0).toArray();
+        int[] sorted = OrderAudit.sortBy(rows, r -> key[r], r -> time[r]);
+        int[] expected = reference(rows, key, time);
+        // Rows with equal (key, time) may come in either order; compare the (key, time) sequence.
+        assertThat(IntStream.of(sorted).mapToObj(r -> key[r] + "@" + time[r]).toList())
+                .isEqualTo(IntStream.of(expected).mapToObj(r -> key[r] + "@" + time[r]).toList());
+        assertThat(IntStream.of(sorted).sorted().toArray()).isEqualTo(rows);
+    }
+
+    @Test
+    void shouldSortByKeyThenTimeWhenTimesPackIntoLongs() {
+        check(10_000_000_000L, 40);
+    }
+
+    @Test
+    void shouldSortByKeyThenTimeWithManyTies() {
+        check(50, 3);
+    }
+
+    @Test
+    void shouldFallBackToMergeSortWhenTimesSpanTooManyBits() {
+        check(Long.MAX_VALUE / 2, 40);
+    }
+}
