@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
-        subcommands = {SimulateCommand.class, CheckCommand.class, VerifyCommand.class, BenchCommand.class,
+        subcommands = {SimulateCommand.class, CheckCommand.class, VerifyCommand.class, StressCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TxorderCommand implements Runnable {
 
