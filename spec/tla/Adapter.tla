@@ -19,19 +19,12 @@
 (* One Transmit step is one descriptor read by the adapter; a no-op        *)
 (* descriptor is consumed like a packet but puts nothing on the wire.      *)
 (***************************************************************************)
-EXTENDS Assignment, Ring, Integers, Sequences
+EXTENDS Assignment, TxState, Integers, Sequences
 
 CONSTANTS
     Scheduler,   \* "strict" or "wrr"
     Weight       \* [Groups -> Nat \ {0}]: packets per round under wrr
 
-VARIABLES
-    cursor,   \* cursor[g]: group g's cursor queue (next) or round-robin position (hash)
-    credit,   \* credit[g]: what group g may still send in this wrr round
-    wire,     \* the packets transmitted so far, as <<request, packet>>, in wire order
-    share     \* share[g]: packets group g sent since every group last became able to send (wrr)
-
-adapterVars == <<cursor, credit, wire, share>>
 
 NoQueue == -1
 
@@ -79,6 +72,7 @@ Transmit ==
         /\ share'  = IF Scheduler # "wrr" THEN share
                      ELSE IF \A h \in Groups : Eligible(h) THEN [share EXCEPT ![g] = @ + 1]
                      ELSE [h \in Groups |-> 0]
+        /\ UNCHANGED senderVars
 
 \* M2 only: the adapter moves past a cursor queue whose head is reserved but not written.
 SkipUnwritten ==
@@ -87,7 +81,7 @@ SkipUnwritten ==
          /\ queues[g][cursor[g]] # <<>>
          /\ ~Head(queues[g][cursor[g]]).ready
          /\ cursor' = [cursor EXCEPT ![g] = (@ + 1) % QueueCount[g]]
-    /\ UNCHANGED <<queues, sent, credit, wire, share>>
+    /\ UNCHANGED <<queues, sent, credit, wire, share, senderVars>>
 
 AdapterInit ==
     /\ cursor = [g \in Groups |-> 0]

@@ -15,32 +15,20 @@
 (* compare-and-set in ticket order; hash: under the queue's lock); every   *)
 (* descriptor is written and published by its own store.                   *)
 (***************************************************************************)
-EXTENDS Assignment, Ring, FiniteSets
+EXTENDS Assignment, TxState, FiniteSets
 
 CONSTANTS
     CPUs,          \* the sending CPUs
     FlowPriority,  \* [Flows -> Priorities]: a flow's packets all have one priority
     Work,          \* Seq(SUBSET [flow : Flows, size : Nat \ {0}]): the requests, in call order
-    MaxFaults,     \* how many sends may fail after reserving
-    NoCpu          \* the owner of a free queue lock
+    MaxFaults      \* how many sends may fail after reserving
 
-VARIABLES
-    reqs,    \* every request so far, in assignment order (a history)
-    pc,      \* pc[c]: where CPU c is in its send
-    cur,     \* cur[c]: the request CPU c is sending (0 when idle)
-    at,      \* at[c]: the first slot CPU c claimed (0 when it holds none)
-    ticket,  \* ticket[g]: group g's next ticket (next policy)
-    turn,    \* turn[g][q]: the turn (t div k) queue q of group g reserves next
-    lock,    \* lock[g][q]: the CPU holding queue q's lock, or NoCpu (hash policy)
-    faults   \* how many sends have failed so far
-
-senderVars == <<reqs, pc, cur, at, ticket, turn, lock, faults>>
 
 MaxRequests == Len(Work)
 ArrayMax    == LET sizes == {w.size : w \in UNION {Work[i] : i \in 1 .. Len(Work)}}
                IN  CHOOSE n \in sizes : \A m \in sizes : m <= n
 
-Requests == [cpu : CPUs, flow : Flows, group : Groups, queue : Nat, size : 1 .. ArrayMax,
+Requests == [flow : Flows, group : Groups, queue : Nat, size : 1 .. ArrayMax,
              ticket : Nat, written : Nat, before : SUBSET Nat]
 
 Group(c) == reqs[cur[c]].group
@@ -73,7 +61,7 @@ Assign(c) ==
              g == GroupOf[FlowPriority[f]]
              t == ticket[g]
          IN  /\ reqs' = Append(reqs,
-                   [cpu |-> c, flow |-> f, group |-> g, size |-> n,
+                   [flow |-> f, group |-> g, size |-> n,
                     queue   |-> IF Policy = "next" THEN TicketQueue(t, g) ELSE HashQueue(f, r, g),
                     ticket  |-> IF Policy = "next" THEN t ELSE 0,
                     written |-> 0,
@@ -81,7 +69,7 @@ Assign(c) ==
              /\ ticket' = IF Policy = "next" THEN [ticket EXCEPT ![g] = t + 1] ELSE ticket
              /\ cur' = [cur EXCEPT ![c] = r]
     /\ pc' = [pc EXCEPT ![c] = "assigned"]
-    /\ UNCHANGED <<at, turn, lock, faults, queues>>
+    /\ UNCHANGED <<at, turn, lock, faults, ringVars, adapterVars>>
 
 \* M5 only: the unlocked sender reads the tail; it claims the slots in a later step.
 ReadTail(c) ==
@@ -89,7 +77,7 @@ ReadTail(c) ==
     /\ pc[c] = "assigned"
     /\ at' = [at EXCEPT ![c] = TailSlot(Group(c), Queue(c))]
     /\ pc' = [pc EXCEPT ![c] = "claimed"]
-    /\ UNCHANGED <<reqs, cur, ticket, turn, lock, faults, queues>>
+    /\ UNCHANGED <<reqs, cur, ticket, turn, lock, faults, ringVars, adapterVars>>
 
 \* CPU c claims its request's n slots in its queue, waiting while the ring has
 \* less than n free slots (backpressure).  next: only in ticket order, so
@@ -110,7 +98,7 @@ Reserve(c) ==
         /\ turn'   = IF Policy = "next" THEN [turn EXCEPT ![g][q] = @ + 1] ELSE turn
         /\ lock'   = IF Policy = "hash" /\ Mutant # "M5" THEN [lock EXCEPT ![g][q] = c] ELSE lock
         /\ pc'     = [pc EXCEPT ![c] = "writing"]
-        /\ UNCHANGED <<reqs, cur, ticket, faults>>
+        /\ UNCHANGED <<reqs, cur, ticket, faults, sent, adapterVars>>
 
 \* The end of CPU c's send: its queue lock (hash) is released and it is idle.
 Finish(c) ==
@@ -133,7 +121,7 @@ Write(c) ==
                               WrittenDescriptor(r, j, Indicator(reqs[r].size, j)))]
         /\ reqs' = [reqs EXCEPT ![r].written = j]
         /\ IF j = reqs[r].size THEN Finish(c) ELSE UNCHANGED <<lock, pc, cur, at>>
-        /\ UNCHANGED <<ticket, turn, faults>>
+        /\ UNCHANGED <<ticket, turn, faults, sent, adapterVars>>
 
 \* CPU c's send fails after its reservation: the slots it has not written
 \* become ready no-op descriptors carrying the indicator the packet would
@@ -156,7 +144,7 @@ Fail(c) ==
                                   ELSE @[i]]]
         /\ faults' = faults + 1
         /\ Finish(c)
-        /\ UNCHANGED <<reqs, ticket, turn>>
+        /\ UNCHANGED <<reqs, ticket, turn, sent, adapterVars>>
 
 \* The steps of CPU c that it always goes on to take (a fault is never forced).
 Send(c) == Assign(c) \/ ReadTail(c) \/ Reserve(c) \/ Write(c)

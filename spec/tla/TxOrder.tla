@@ -6,8 +6,6 @@
 (***************************************************************************)
 EXTENDS Sender, Adapter
 
-vars == <<ringVars, senderVars, adapterVars>>
-
 Init ==
     /\ queues = [g \in Groups |-> [q \in Queues(g) |-> <<>>]]
     /\ sent   = [g \in Groups |-> [q \in Queues(g) |-> 0]]
@@ -15,14 +13,19 @@ Init ==
     /\ AdapterInit
 
 Next ==
-    \/ \E c \in CPUs : (Send(c) \/ Fail(c)) /\ UNCHANGED <<sent, adapterVars>>
-    \/ Drain /\ UNCHANGED senderVars
+    \/ \E c \in CPUs : Assign(c)
+    \/ \E c \in CPUs : ReadTail(c)
+    \/ \E c \in CPUs : Reserve(c)
+    \/ \E c \in CPUs : Write(c)
+    \/ \E c \in CPUs : Fail(c)
+    \/ Transmit
+    \/ SkipUnwritten
 
 \* Weak fairness of the adapter and of every sender; faults are never forced.
 Spec ==
     /\ Init /\ [][Next]_vars
-    /\ WF_vars(Drain /\ UNCHANGED senderVars)
-    /\ \A c \in CPUs : WF_vars(Send(c) /\ UNCHANGED <<sent, adapterVars>>)
+    /\ WF_vars(Drain)
+    /\ \A c \in CPUs : WF_vars(Send(c))
 
 \* Every request has been sent and every ring drained.
 Terminated ==

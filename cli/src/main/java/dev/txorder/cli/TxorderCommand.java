@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
-        subcommands = {SimulateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, CheckCommand.class, VerifyCommand.class, StressCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TxorderCommand implements Runnable {
 
     /** Exit status when every property asked for holds. */
@@ -28,7 +30,7 @@ public final class TxorderCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: simulate or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: simulate, check or verify");
     }
 
     public static void main(String[] args) {

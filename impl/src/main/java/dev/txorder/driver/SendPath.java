@@ -1,8 +1,10 @@
 package dev.txorder.driver;
 
 import dev.txorder.AssignmentPolicy;
+import dev.txorder.InvalidInputException;
 import dev.txorder.TxRequest;
 import dev.txorder.layout.Layout;
+import dev.txorder.layout.QueueGroup;
 
 /**
  * A driver's send function and the rings it fills: what the {@link dev.txorder.nic.SimulatedNic}
@@ -32,4 +34,18 @@ public interface SendPath {
     AssignmentPolicy drainPolicy(int group);
 
     TxRing ring(int group, int queue);
+
+    /**
+     * The group of {@code r}, after checking what every send path requires of a request.
+     *
+     * @throws dev.txorder.InvalidInputException naming {@code priority} or {@code packets}
+     */
+    static QueueGroup checkedGroup(Layout layout, TxRequest r, int ringSize) {
+        QueueGroup group = layout.groupOf(r.priority);
+        if (r.packets < 1 || r.packets > ringSize) {
+            throw new InvalidInputException("packets", r.packets + " in request " + r.id
+                    + "; allowed 1.." + ringSize + " (the ring size)");
+        }
+        return group;
+    }
 }

@@ -2,7 +2,6 @@ package dev.txorder.driver;
 
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.Indicator;
-import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
@@ -40,11 +39,7 @@ public final class SingleQueueDriver implements SendPath {
 
     @Override
     public void send(TxRequest r, StepProbe probe, FaultPlan faults) {
-        QueueGroup group = layout.groupOf(r.priority);
-        if (r.packets < 1 || r.packets > config.ringSize()) {
-            throw new InvalidInputException("packets", r.packets + " in request " + r.id
-                    + "; allowed 1.." + config.ringSize() + " (the ring size)");
-        }
+        QueueGroup group = SendPath.checkedGroup(layout, r, config.ringSize());
         TxRing ring = rings[group.index()];
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         probe.before(StepProbe.Step.RESERVE, r.cpu);

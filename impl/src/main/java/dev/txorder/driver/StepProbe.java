@@ -15,13 +15,17 @@ public interface StepProbe {
     enum Step {
         /** The request gets its queue (hash: flow key; next: the group's ticket). */
         ASSIGN,
-        /** The request claims its descriptors in that queue. */
+        /**
+         * The request claims its descriptors in that queue. Under {@code next} the claim is taken
+         * together with the ticket (one step under the group's assignment lock): the driver calls
+         * this right after that step, so that a schedule still sees both names in order.
+         */
         RESERVE,
         /** One descriptor is written and marked ready. */
         WRITE,
         /** A fault after Reserve: the remaining reserved descriptors become ready no-ops. */
         FAIL,
-        /** One iteration of a wait (for the queue's turn, its lock, or ring space). */
+        /** One iteration of a wait (for the group's assignment lock, the queue's lock, or ring space). */
         WAIT
     }
 

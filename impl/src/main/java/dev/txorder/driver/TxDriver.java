@@ -3,13 +3,13 @@ package dev.txorder.driver;
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.HashKey;
 import dev.txorder.Indicator;
-import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The patent's send path: several transmit queues per priority group, each with its own
@@ -19,16 +19,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *   send(r) --priority--> group g --policy--> queue q of g --reserve--> TxRing[g][q] --fill--> NIC
  *
  *   hash:  q = key(r) mod k                          lock q; reserve; fill; unlock
- *   next:  t = ticket_g++ ; q = t mod k              wait TURN_q == t / k; reserve; TURN_q++;
- *                                                    fill without a lock; mark each descriptor ready
+ *   next:  lock g; t = ticket_g++; q = t mod k;      fill without a lock; mark each descriptor ready
+ *          reserve in q; unlock g
  * </pre>
  *
  * <p>Why {@code next} keeps absolute order: the NIC visits the group's queues in the same
  * round-robin sequence as the tickets (cursor + indicators), so it expects ticket t's packets at
- * the tail queue {@code t mod k} had when tickets {@code < t} of that queue had reserved. Reserving
- * in ticket order per queue ({@code TURN}) makes that position exactly where t's packets land.
- * Taking the ticket and then appending at whatever the tail is (mutant M1) lets ticket t+k
- * overtake t between the two steps.
+ * the tail queue {@code t mod k} had when tickets {@code < t} of that queue had reserved. Taking the
+ * ticket and reserving in its queue as one step (the group's assignment lock) makes that position
+ * exactly where t's packets land. Taking the ticket and then appending at whatever the tail is
+ * (mutant M1) lets ticket t+k overtake t between the two steps.
+ *
+ * <p>Why one short lock per group and not a ticket lock (a {@code TURN} word) per queue: the
+ * assignment step is a counter increment and a tail bump, a few nanoseconds, while the fill grows
+ * with the request and runs in parallel on different queues. A FIFO hand-off of the reservation
+ * between senders (ticket t waits for ticket t - k) stalls every later ticket of the queue, and the
+ * NIC's cursor, while the sender whose turn it is is descheduled; with more busy threads than cores
+ * that is every few microseconds (measured in {@code bench/README.md}: 20-30 waits per packet, about
+ * 1/50 of the throughput). A test-and-set lock is taken by whichever sender runs.
  */
 public final class TxDriver implements SendPath {
 
@@ -38,20 +46,61 @@ public final class TxDriver implements SendPath {
     private final boolean plainPublish;
     private final boolean noopsOnFault;
 
-    /** Per group: the ticket counter (next policy) and the rings. */
+    /**
+     * Per group: the assignment lock and the ticket counter (next policy) and the rings. The lock
+     * and the ticket share one cache line (taken together), padded away from other groups' lines:
+     * <pre>
+     *  ctl[ASSIGN_LOCK]  0 free, 1 held     CAS acquire, release store
+     *  ctl[TICKET]       next ticket        written by the lock holder (opaque, so tickets() may read it)
+     * </pre>
+     */
     private static final class GroupPath {
-        // Padded so that two groups' tickets never share a cache line.
-        @SuppressWarnings("unused")
-        long p01, p02, p03, p04, p05, p06, p07;
-        final AtomicLong ticket = new AtomicLong();
-        @SuppressWarnings("unused")
-        long q01, q02, q03, q04, q05, q06, q07;
+        private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+        private static final int ASSIGN_LOCK = 16;
+        private static final int TICKET = ASSIGN_LOCK + 1;
+
+        final long[] ctl = new long[3 * 16];
         final TxRing[] rings;
         final int k;
 
         GroupPath(TxRing[] rings) {
             this.rings = rings;
             this.k = rings.length;
+        }
+
+        /** see TxOrder.tla: Assign, Reserve (taken as one step). @return wait iterations */
+        long lockAssign(StepProbe probe, int cpu) {
+            int i = 0;
+            // Test, then CAS (volatile): acquires the previous holder's TICKET, TAIL, CACHED and
+            // statistics writes; the test keeps waiters from writing the line while it is held.
+            while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
+                probe.before(StepProbe.Step.WAIT, cpu);
+                Backoff.pause(i++);
+            }
+            return i;
+        }
+
+        void unlockAssign() {
+            // Release: this holder's TICKET and ring TAIL/CACHED/statistics writes happen-before the next holder.
+            LONGS.setRelease(ctl, ASSIGN_LOCK, 0L);
+        }
+
+        /** The next ticket; the caller holds the assignment lock. */
+        long takeTicket() {
+            long t = (long) LONGS.get(ctl, TICKET);
+            // Opaque: a whole 64-bit value for tickets() readers; ordering comes from the lock.
+            LONGS.setOpaque(ctl, TICKET, t + 1);
+            return t;
+        }
+
+        /** The next ticket without the lock (the mutants' separate Assign step). */
+        long takeTicketAtomically() {
+            // Volatile read-modify-write: every ticket is taken exactly once.
+            return (long) LONGS.getAndAdd(ctl, TICKET, 1L);
+        }
+
+        long tickets() {
+            return (long) LONGS.getVolatile(ctl, TICKET);
         }
     }
 
@@ -76,11 +125,7 @@ public final class TxDriver implements SendPath {
 
     @Override
     public void send(TxRequest r, StepProbe probe, FaultPlan faults) {
-        QueueGroup group = layout.groupOf(r.priority);
-        if (r.packets < 1 || r.packets > config.ringSize()) {
-            throw new InvalidInputException("packets", r.packets + " in request " + r.id
-                    + "; allowed 1.." + config.ringSize() + " (the ring size)");
-        }
+        QueueGroup group = SendPath.checkedGroup(layout, r, config.ringSize());
         GroupPath g = groups[group.index()];
         if (config.policy() == AssignmentPolicy.NEXT) {
             sendNext(g, r, probe, faults);
@@ -90,41 +135,64 @@ public final class TxDriver implements SendPath {
     }
 
     private void sendNext(GroupPath g, TxRequest r, StepProbe probe, FaultPlan faults) {
-        // see TxOrder.tla: Assign
-        probe.before(StepProbe.Step.ASSIGN, r.cpu);
-        long t = g.ticket.getAndIncrement();
-        int q = (int) (t % g.k);
-        TxRing ring = g.rings[q];
         Indicator nonFinal = config.has(Mutant.M3) ? Indicator.NEXT : Indicator.CURRENT;
-
-        // see TxOrder.tla: Reserve
-        probe.before(StepProbe.Step.RESERVE, r.cpu);
-        long pos;
-        if (config.has(Mutant.M5)) {
-            pos = ring.reserveUnowned(r.packets, probe, r.cpu);
-            ring.count(r.packets, 0);
-        } else if (config.has(Mutant.M1)) {
-            long waits = ring.lock(probe, r.cpu);
-            try {
-                pos = ring.reserve(r.packets, probe, r.cpu);
-                ring.count(r.packets, waits);
-                ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
-            } finally {
-                ring.unlock();
-            }
+        if (config.has(Mutant.M1) || config.has(Mutant.M5)) {
+            sendNextMutant(g, r, nonFinal, probe, faults);
             return;
-        } else {
-            long local = t / g.k;
-            long waits = ring.awaitTurn(local, probe, r.cpu);
-            try {
-                pos = ring.reserve(r.packets, probe, r.cpu);
-                ring.count(r.packets, waits);
-            } finally {
-                ring.passTurn(local);
+        }
+        // see TxOrder.tla: Assign, Reserve -- one step under the group's assignment lock. The probe
+        // sees ASSIGN before it and RESERVE right after it, so a test schedule orders the tickets
+        // by the order it lets senders pass ASSIGN, and never parks a sender that holds the lock
+        // (only a ring-full wait inside it calls the probe, with WAIT).
+        probe.before(StepProbe.Step.ASSIGN, r.cpu);
+        long waits = g.lockAssign(probe, r.cpu);
+        long t;
+        TxRing ring;
+        long pos;
+        try {
+            t = g.takeTicket();
+            ring = g.rings[(int) (t % g.k)];
+            pos = ring.reserve(r.packets, probe, r.cpu);
+            ring.count(r.packets, waits);
+        } finally {
+            g.unlockAssign();
+        }
+        try {
+            probe.before(StepProbe.Step.RESERVE, r.cpu);
+        } catch (Throwable e) {
+            // The positions are claimed already: hand them to the NIC as no-ops, as a failed fill does.
+            if (noopsOnFault) {
+                for (int j = 0; j < r.packets; j++) {
+                    ring.writeNoop(pos + j, r.id, j + 1, t, r.priority, j == r.packets - 1 ? Indicator.NEXT : nonFinal);
+                }
             }
+            throw e;
         }
         // see TxOrder.tla: Write -- no lock: the positions are this sender's alone.
         ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
+    }
+
+    /** Mutants M1 (ticket, then the queue's lock at whatever its tail is) and M5 (no owner at all). */
+    private void sendNextMutant(GroupPath g, TxRequest r, Indicator nonFinal, StepProbe probe, FaultPlan faults) {
+        // see TxOrder.tla: Assign -- the ticket alone, apart from the reservation.
+        probe.before(StepProbe.Step.ASSIGN, r.cpu);
+        long t = g.takeTicketAtomically();
+        TxRing ring = g.rings[(int) (t % g.k)];
+        probe.before(StepProbe.Step.RESERVE, r.cpu);
+        if (config.has(Mutant.M5)) {
+            long pos = ring.reserveUnowned(r.packets, probe, r.cpu);
+            ring.count(r.packets, 0);
+            ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
+            return;
+        }
+        long waits = ring.lock(probe, r.cpu);
+        try {
+            long pos = ring.reserve(r.packets, probe, r.cpu);
+            ring.count(r.packets, waits);
+            ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
+        } finally {
+            ring.unlock();
+        }
     }
 
     private void sendHash(GroupPath g, TxRequest r, StepProbe probe, FaultPlan faults) {
@@ -177,6 +245,6 @@ public final class TxDriver implements SendPath {
 
     /** Tickets taken so far in {@code group} (next policy). */
     public long tickets(int group) {
-        return groups[group].ticket.get();
+        return groups[group].tickets();
     }
 }

@@ -24,12 +24,14 @@ import java.util.Arrays;
  * Control words, each on its own 128-byte stride of {@code ctl} so that senders and the NIC do
  * not share a cache line:
  * <pre>
- *  TAIL      next position to reserve            written by the owner (turn or lock holder)
+ *  TAIL      next position to reserve            written by the owner (see below)
  *  CACHED    owner's last view of CONSUMED       written by the owner
- *  TURN      next queue-local ticket to reserve  next policy: release by the owner, acquire by waiters
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
  *  CONSUMED  next position the NIC will read     release by the NIC, acquire by the owner when full
  * </pre>
+ * The owner of a ring is the sender that may claim its positions: under {@code next} the holder
+ * of its group's assignment lock ({@link TxDriver}), under {@code hash} and in the prior art the
+ * holder of the ring's own {@code LOCK}.
  * The NIC reads the slot at its private {@code head} when {@code published[head & mask] == head}
  * (acquire), which happens-after every plain write of that row. Because positions never repeat,
  * a slot needs no clearing between laps.
@@ -39,13 +41,14 @@ public final class TxRing {
     private static final int STRIDE = 16;
     private static final int TAIL = STRIDE;
     private static final int CACHED = TAIL + 1;
-    private static final int TURN = 2 * STRIDE;
-    private static final int LOCK = 3 * STRIDE;
-    private static final int CONSUMED = 4 * STRIDE;
+    private static final int LOCK = 2 * STRIDE;
+    private static final int CONSUMED = 3 * STRIDE;
     /** Owner-written statistics share the owner's line with TAIL. */
     private static final int STAT_REQUESTS = TAIL + 2;
     private static final int STAT_PACKETS = TAIL + 3;
     private static final int STAT_WAITS = TAIL + 4;
+    private static final int STAT_FULL = TAIL + 5;
+    private static final int STAT_FULL_WAITS = TAIL + 6;
 
     private static final int NOOP_BIT = 1 << 2;
     private static final int INDICATOR_MASK = 3;
@@ -54,7 +57,7 @@ public final class TxRing {
     private final int queue;
     private final int capacity;
     private final int mask;
-    private final long[] ctl = new long[6 * STRIDE];
+    private final long[] ctl = new long[5 * STRIDE];
 
     private final long[] request;
     private final int[] packet;
@@ -107,29 +110,6 @@ public final class TxRing {
 
     // ---------------------------------------------------------------- queue-specific resources
 
-    /**
-     * Waits until queue-local ticket {@code local} may reserve ({@code TURN == local}).
-     * see TxOrder.tla: Reserve (its enabling condition: reservation in ticket order)
-     *
-     * @return the number of wait iterations
-     */
-    long awaitTurn(long local, StepProbe probe, int cpu) {
-        int i = 0;
-        // Acquire: pairs with passTurn's release, so TAIL and CACHED written by the previous
-        // owner are visible to this one.
-        while ((long) LONGS.getAcquire(ctl, TURN) != local) {
-            probe.before(StepProbe.Step.WAIT, cpu);
-            Backoff.pause(i++);
-        }
-        return i;
-    }
-
-    /** Hands the reservation to queue-local ticket {@code local + 1}. */
-    void passTurn(long local) {
-        // Release: publishes this owner's TAIL/CACHED/statistics writes to the next owner.
-        LONGS.setRelease(ctl, TURN, local + 1);
-    }
-
     /** The queue's spinlock: the patent's queue-specific resources (¶0038). @return wait iterations */
     long lock(StepProbe probe, int cpu) {
         int i = 0;
@@ -150,7 +130,7 @@ public final class TxRing {
 
     /**
      * Claims {@code n} consecutive positions, waiting while the ring is full (backpressure).
-     * The caller owns the queue (its turn or its lock). see TxOrder.tla: Reserve
+     * The caller owns the queue (its group's assignment lock or the queue's lock). see TxOrder.tla: Reserve
      *
      * @return the first claimed position
      */
@@ -188,6 +168,10 @@ public final class TxRing {
         }
         LONGS.set(ctl, CACHED, consumed);
         LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + i);
+        if (i > 0) {
+            LONGS.set(ctl, STAT_FULL, (long) LONGS.get(ctl, STAT_FULL) + 1);
+            LONGS.set(ctl, STAT_FULL_WAITS, (long) LONGS.get(ctl, STAT_FULL_WAITS) + i);
+        }
     }
 
     /** Adds to the owner-written statistics; the caller owns the queue. */
@@ -217,11 +201,7 @@ public final class TxRing {
                     throw new SenderFault("request " + r.id + " failed after writing " + j + " of " + n);
                 }
                 Indicator indicator = j == n - 1 ? last : nonFinal;
-                if (plainPublish) {
-                    writePlainPublish(pos + j, r, j + 1, groupTicket, indicator);
-                } else {
-                    write(pos + j, r, j + 1, groupTicket, indicator);
-                }
+                write(pos + j, r, j + 1, groupTicket, indicator, !plainPublish);
             }
         } catch (Throwable t) {
             if (noopsOnFault) {
@@ -237,27 +217,21 @@ public final class TxRing {
     /**
      * Writes descriptor {@code pos} and marks it ready. see TxOrder.tla: Write
      * The row is written plain, then {@code published} with release: the NIC's acquire of
-     * {@code published} therefore sees the whole row.
+     * {@code published} therefore sees the whole row. {@code release == false} is mutant M8: a
+     * plain ready mark that the compiler or CPU may make visible before the row.
      */
-    void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
+    void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator, boolean release) {
         int s = (int) pos & mask;
         request[s] = r.id;
         packet[s] = packetIndex;
         ticket[s] = groupTicket;
         dstMac[s] = r.dstMac;
         meta[s] = (r.priority << 8) | indicator.ordinal();
-        LONGS.setRelease(published, s, pos);
-    }
-
-    /** Mutant "plain publication": the ready mark is a plain write the NIC may see before the row. */
-    void writePlainPublish(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator) {
-        int s = (int) pos & mask;
-        request[s] = r.id;
-        packet[s] = packetIndex;
-        ticket[s] = groupTicket;
-        dstMac[s] = r.dstMac;
-        meta[s] = (r.priority << 8) | indicator.ordinal();
-        published[s] = pos;
+        if (release) {
+            LONGS.setRelease(published, s, pos);
+        } else {
+            published[s] = pos;
+        }
     }
 
     /**
@@ -336,9 +310,19 @@ public final class TxRing {
         return (long) LONGS.getVolatile(ctl, STAT_PACKETS);
     }
 
-    /** Wait iterations of senders on this queue: turn, lock and ring-full waits. */
+    /** Wait iterations of senders on this queue: assignment-lock (next), queue-lock and ring-full waits. */
     public long waits() {
         return (long) LONGS.getVolatile(ctl, STAT_WAITS);
+    }
+
+    /** Reservations that found the ring full and had to wait for the NIC (backpressure). */
+    public long ringFullEvents() {
+        return (long) LONGS.getVolatile(ctl, STAT_FULL);
+    }
+
+    /** The part of {@link #waits()} spent waiting for ring space rather than for a lock. */
+    public long ringFullWaits() {
+        return (long) LONGS.getVolatile(ctl, STAT_FULL_WAITS);
     }
 
     /** Positions reserved so far. */

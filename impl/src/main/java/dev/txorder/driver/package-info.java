@@ -7,11 +7,14 @@
  *   at once. Exactly one thread at a time is the NIC: it alone calls the {@code head*} readers and
  *   {@link dev.txorder.driver.TxRing#advance()} of every ring.</li>
  *   <li><b>Ownership of a queue.</b> The positions of a ring are claimed by one owner at a time:
- *   the holder of the queue's {@code TURN} (next policy: the sender whose queue-local ticket it is)
- *   or of its {@code LOCK} (hash policy, prior art). Only the owner reads and writes {@code TAIL},
- *   {@code CACHED} and the statistics, with plain accesses; ownership passes by a release store
- *   ({@code passTurn}, {@code unlock}) and an acquire load or CAS ({@code awaitTurn}, {@code lock}),
- *   so each owner sees its predecessor's writes.</li>
+ *   under the next policy the holder of its group's assignment lock ({@code ASSIGN_LOCK} in
+ *   {@code TxDriver}), which takes the group ticket and reserves in the ticket's queue as one step;
+ *   under the hash policy and in the prior art the holder of the ring's own {@code LOCK}. Only the
+ *   owner reads and writes {@code TAIL}, {@code CACHED} and the statistics (and, next policy, the
+ *   group's {@code TICKET}), with plain accesses; ownership passes by a release store
+ *   ({@code unlockAssign}, {@code unlock}) and a CAS ({@code lockAssign}, {@code lock}), so each
+ *   owner sees its predecessor's writes. Filling the claimed positions happens after the lock is
+ *   released, so senders fill different queues of a group at the same time.</li>
  *   <li><b>Descriptors.</b> After claiming {@code [pos, pos + n)}, a sender writes each row with
  *   plain stores and then stores {@code published[slot] = position} with release. The NIC loads
  *   {@code published[slot]} with acquire and reads the row only if it equals its head position:
@@ -20,9 +23,13 @@
  *   <li><b>Hand-back.</b> The NIC stores {@code CONSUMED} with release after it has read a row;
  *   an owner that finds the ring full loads it with acquire before overwriting slots below it,
  *   so a slot is never rewritten while the NIC reads it.</li>
- *   <li><b>Tickets.</b> The next policy's group ticket is one atomic {@code getAndIncrement}: the
- *   only word every sender of a group writes. It fixes the assignment order, which the NIC
- *   reproduces by following the cursor and the indicators.</li>
+ *   <li><b>Tickets.</b> The next policy's group ticket is taken under the assignment lock, together
+ *   with the reservation: ticket order is therefore reservation order in every queue, the order the
+ *   NIC reproduces by following the cursor and the indicators. (The mutants M1 and M5 take the
+ *   ticket alone, with one atomic {@code getAndAdd}, and reserve afterwards.) The lock is
+ *   test-and-set, not FIFO: a FIFO hand-off (a per-queue turn) makes every later ticket wait for a
+ *   descheduled sender whose turn it is, which on 2 cores with 3 busy threads cost ~50x throughput
+ *   ({@code bench/README.md}).</li>
  * </ul>
  *
  * <h2>Access-mode names used in comments</h2>

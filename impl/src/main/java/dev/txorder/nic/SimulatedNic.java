@@ -101,15 +101,19 @@ public final class SimulatedNic {
         if (followsIndicators[g]) {
             if (skipUnwrittenCursor) {
                 for (TxRing r : rs) {
-                    passNoops(g, r);
-                    if (r.headReady()) {
+                    if (packetAtHead(r)) {
                         return true;
                     }
                 }
                 return false;
             }
             TxRing r = rs[cursor[g]];
-            while (r.headReady() && r.headNoop()) {
+            // One acquire of the ready flag per decision: reading it again after the no-op check
+            // could find a no-op published in between and take it for a packet.
+            while (r.headReady()) {
+                if (!r.headNoop()) {
+                    return true;
+                }
                 noopsPassed++;
                 Indicator ind = r.headIndicator();
                 r.advance();
@@ -118,21 +122,33 @@ public final class SimulatedNic {
                     r = rs[cursor[g]];
                 }
             }
-            return r.headReady();
+            return false;
         }
         boolean any = false;
         for (TxRing r : rs) {
-            passNoops(g, r);
-            any |= r.headReady();
+            any |= packetAtHead(r);
         }
         return any;
     }
 
-    private void passNoops(int g, TxRing r) {
-        while (r.headReady() && r.headNoop()) {
+    /**
+     * Passes the no-ops at r's head. @return whether r's head is then a ready packet (decided on
+     * the same read of the ready flag as the no-op check, see {@link #ready}).
+     */
+    private boolean packetAtHead(TxRing r) {
+        while (r.headReady()) {
+            if (!r.headNoop()) {
+                return true;
+            }
             noopsPassed++;
             r.advance();
         }
+        return false;
+    }
+
+    /** A ready packet, not a no-op, at r's head; passes nothing. */
+    private static boolean packetReady(TxRing r) {
+        return r.headReady() && !r.headNoop();
     }
 
     /** The scheduler's choice among the ready groups (bit g of {@code ready}). */
@@ -160,14 +176,15 @@ public final class SimulatedNic {
         if (followsIndicators[g]) {
             q = cursor[g];
             if (skipUnwrittenCursor) {
-                while (!rs[q].headReady()) {
+                while (!packetReady(rs[q])) {
                     q = (q + 1) % rs.length;
                 }
             }
         } else {
             // Round robin over the non-empty queues, one descriptor per visit.
             q = cursor[g];
-            while (!rs[q].headReady()) {
+            // A queue that became ready since ready() may hold a no-op: it is not a packet.
+            while (!packetReady(rs[q])) {
                 q = (q + 1) % rs.length;
             }
         }

@@ -3,6 +3,7 @@ package dev.txorder.lincheck;
 import dev.txorder.Mutant;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Lincheck model checking of the real {@code hash} send path ({@code TxDriver}: a spinlock per
@@ -47,14 +48,14 @@ class HashGroupLinearizabilityTest {
     }
 
     @Test
-    void shouldLinearizeHashGroupToOneFifoPerQueue() {
-        LincheckRun.expectLinearizable(options(), Correct.class);
+    void shouldLinearizeHashGroupToOneFifoPerQueue(TestReporter facts) {
+        LincheckRun.expectLinearizable(options(), Correct.class, facts);
     }
 
     /** Hashing the request id puts one flow's requests in both queues: the round robin reorders them. */
     @Test
-    void shouldCatchM4HashKeyVaryingWithinFlow() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM4.class);
+    void shouldCatchM4HashKeyVaryingWithinFlow(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM4.class, Mutant.M4, facts);
     }
 
     /**
@@ -65,7 +66,7 @@ class HashGroupLinearizabilityTest {
      * one packet is lost.
      */
     @Test
-    void shouldCatchM5TwoWritersClaimingOneDescriptorOfAFlow() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM5.class);
+    void shouldCatchM5TwoWritersClaimingOneDescriptorOfAFlow(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM5.class, Mutant.M5, facts);
     }
 }

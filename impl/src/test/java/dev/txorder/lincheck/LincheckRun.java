@@ -3,10 +3,13 @@ package dev.txorder.lincheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.txorder.Mutant;
 import java.util.List;
+import java.util.Map;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.TestReporter;
 
 /** One bounded model-checking run of the shaped {@link Scenarios} against a sequential specification. */
 final class LincheckRun {
@@ -35,35 +38,42 @@ final class LincheckRun {
         return options;
     }
 
-    /** Runs {@code options} on {@code testObject}, expecting every result to linearize. */
-    static void expectLinearizable(ModelCheckingOptions options, Class<?> testObject) {
+    /** Runs {@code options} on {@code testObject}, expecting every result to linearize; publishes the invocations. */
+    static void expectLinearizable(ModelCheckingOptions options, Class<?> testObject, TestReporter facts) {
         long start = System.nanoTime();
         int before = Invocations.count();
         options.check(testObject);
+        int invocations = Invocations.count() - before;
         System.out.printf("%s: linearizable in %d invocations, %.1f s%n", testObject.getSimpleName(),
-                Invocations.count() - before, (System.nanoTime() - start) / 1e9);
+                invocations, (System.nanoTime() - start) / 1e9);
+        facts.publishEntry("invocations", Integer.toString(invocations));
     }
 
     /**
      * Runs {@code options} on {@code testObject} (a mutant), expecting Lincheck to find results that
      * no linearization explains -- not a hang, not an exception, not an instrumentation failure --
-     * and prints the interleaving Lincheck reports.
+     * and prints the interleaving Lincheck reports. Publishes the mutant, the invocations it took and
+     * the interleaving, the facts {@code txorder verify} reads into its kill matrix.
      *
      * @return Lincheck's report
      */
-    static String expectLinearizabilityFailure(ModelCheckingOptions options, Class<?> testObject) {
+    static String expectLinearizabilityFailure(ModelCheckingOptions options, Class<?> testObject, Mutant mutant,
+                                               TestReporter facts) {
         long start = System.nanoTime();
         int before = Invocations.count();
         try {
             options.check(testObject);
         } catch (LincheckAssertionError e) {
             String report = e.getMessage();
+            int invocations = Invocations.count() - before;
             System.out.printf("%s: caught after %d invocations, %.1f s%n%s%n", testObject.getSimpleName(),
-                    Invocations.count() - before, (System.nanoTime() - start) / 1e9, report);
+                    invocations, (System.nanoTime() - start) / 1e9, report);
             assertThat(report).as("Lincheck's report for %s", testObject.getSimpleName())
                     .contains(INVALID_RESULTS)
                     .doesNotContain("= The execution has hung")
                     .doesNotContain("= The execution failed with an unexpected exception =");
+            facts.publishEntry(Map.of("mutant", mutant.name(), "invocations", Integer.toString(invocations),
+                    "counterexample", report));
             return report;
         }
         return fail("%s: every interleaving Lincheck explored linearized", testObject.getSimpleName());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Lincheck model checking of the real {@code next} send path ({@code TxDriver}) and adapter
@@ -65,8 +66,8 @@ class NextGroupLinearizabilityTest {
     }
 
     @Test
-    void shouldLinearizeNextGroupToFifoOfRequests() {
-        LincheckRun.expectLinearizable(options(), Correct.class);
+    void shouldLinearizeNextGroupToFifoOfRequests(TestReporter facts) {
+        LincheckRun.expectLinearizable(options(), Correct.class, facts);
     }
 
     /**
@@ -83,20 +84,20 @@ class NextGroupLinearizabilityTest {
 
     /** Ticket t+2 locks queue t mod 2 before ticket t and takes the position the adapter expects for t. */
     @Test
-    void shouldCatchM1TicketThenLockAppendAtTail() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM1.class);
+    void shouldCatchM1TicketThenLockAppendAtTail(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM1.class, Mutant.M1, facts);
     }
 
     /** The adapter passes a cursor queue whose head is reserved but unwritten: an array is split. */
     @Test
-    void shouldCatchM2AdapterSkippingUnwrittenCursorHead() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM2.class);
+    void shouldCatchM2AdapterSkippingUnwrittenCursorHead(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM2.class, Mutant.M2, facts);
     }
 
     /** NEXT on the first packet of an array sends the adapter to the other queue mid-request. */
     @Test
-    void shouldCatchM3NextIndicatorOnEveryPacket() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM3.class);
+    void shouldCatchM3NextIndicatorOnEveryPacket(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM3.class, Mutant.M3, facts);
     }
 
     /**
@@ -106,7 +107,7 @@ class NextGroupLinearizabilityTest {
      * at the head of queue 0, so the wire starts with request 2 although its sender sent 1 first.
      */
     @Test
-    void shouldCatchM5TwoWritersClaimingOneDescriptor() {
-        LincheckRun.expectLinearizabilityFailure(options(), WithM5.class);
+    void shouldCatchM5TwoWritersClaimingOneDescriptor(TestReporter facts) {
+        LincheckRun.expectLinearizabilityFailure(options(), WithM5.class, Mutant.M5, facts);
     }
 }

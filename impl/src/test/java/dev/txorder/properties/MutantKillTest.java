@@ -8,7 +8,9 @@ import dev.txorder.AssignmentPolicy;
 import dev.txorder.Mutant;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.Property;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Each mutant of DESIGN.md §2 must make QuickTheories falsify the property it breaks, with the
@@ -27,7 +29,7 @@ class MutantKillTest {
     private static final int EXAMPLES = 200;
     private static final int SHRINK_CYCLES = 1000;
 
-    private static ScheduledRun.Result kill(Mutant m, Scenarios space) {
+    private static ScheduledRun.Result kill(Mutant m, Scenarios space, TestReporter facts) {
         Property p = Property.valueOf(m.breaks());
         CapturingReporter reporter = new CapturingReporter();
         assertThatThrownBy(() -> qt().withFixedSeed(OrderPropertiesTest.SEED).withExamples(EXAMPLES)
@@ -47,6 +49,9 @@ class MutantKillTest {
         ScheduledRun.Result correct = ScheduledRun.run(smallest.withMutants(Mutant.none()));
         assertThat(correct.audit().holds()).as("the same case without %s:%n%s", m, correct.describe()).isTrue();
 
+        // The facts `txorder verify` reads into its kill matrix.
+        facts.publishEntry(Map.of("mutant", m.name(), "property", p.name(), "examples", Integer.toString(f.examples()),
+                "budget", Integer.toString(EXAMPLES), "seed", Long.toString(f.seed()), "counterexample", replay.describe()));
         System.out.printf("%s (%s) caught: %s falsified after %d of %d examples (seed %d); audit flags %s%n"
                         + "shrunk counterexample:%n%s%n",
                 m, m.description(), p, f.examples(), EXAMPLES, f.seed(), replay.audit().violated(), replay.describe());
@@ -54,40 +59,40 @@ class MutantKillTest {
     }
 
     @Test
-    void shouldCatchM1TicketThenLockTailAppendAsGroupOrder() {
+    void shouldCatchM1TicketThenLockTailAppendAsGroupOrder(TestReporter facts) {
         // M1 needs one sender to take k tickets while another sits between Assign and Reserve:
         // k = 2 makes that a burst of about five steps (about 5% of generated cases, against
         // 1% with k up to 4).
-        kill(Mutant.M1, Scenarios.all().policies(AssignmentPolicy.NEXT).groups(1, 2).queuesPerGroup(2, 2));
+        kill(Mutant.M1, Scenarios.all().policies(AssignmentPolicy.NEXT).groups(1, 2).queuesPerGroup(2, 2), facts);
     }
 
     @Test
-    void shouldCatchM2AdapterSkippingAnUnwrittenCursorAsGroupOrder() {
-        kill(Mutant.M2, Scenarios.all().policies(AssignmentPolicy.NEXT).queuesPerGroup(2, 4));
+    void shouldCatchM2AdapterSkippingAnUnwrittenCursorAsGroupOrder(TestReporter facts) {
+        kill(Mutant.M2, Scenarios.all().policies(AssignmentPolicy.NEXT).queuesPerGroup(2, 4), facts);
     }
 
     @Test
-    void shouldCatchM3NextIndicatorInsideArraysAsRequestContiguity() {
-        kill(Mutant.M3, Scenarios.all().policies(AssignmentPolicy.NEXT).queuesPerGroup(2, 4));
+    void shouldCatchM3NextIndicatorInsideArraysAsRequestContiguity(TestReporter facts) {
+        kill(Mutant.M3, Scenarios.all().policies(AssignmentPolicy.NEXT).queuesPerGroup(2, 4), facts);
     }
 
     @Test
-    void shouldCatchM4HashOnAKeyThatVariesWithinAFlowAsFlowOrder() {
-        kill(Mutant.M4, Scenarios.all().policies(AssignmentPolicy.HASH).queuesPerGroup(2, 4).flows(2));
+    void shouldCatchM4HashOnAKeyThatVariesWithinAFlowAsFlowOrder(TestReporter facts) {
+        kill(Mutant.M4, Scenarios.all().policies(AssignmentPolicy.HASH).queuesPerGroup(2, 4).flows(2), facts);
     }
 
     @Test
-    void shouldCatchM5TwoWritersOnOneSlotAsNoLoss() {
-        kill(Mutant.M5, Scenarios.all().policies(AssignmentPolicy.HASH).flows(2));
+    void shouldCatchM5TwoWritersOnOneSlotAsNoLoss(TestReporter facts) {
+        kill(Mutant.M5, Scenarios.all().policies(AssignmentPolicy.HASH).flows(2), facts);
     }
 
     @Test
-    void shouldCatchM6SilentSenderFailureAsProgress() {
-        kill(Mutant.M6, Scenarios.all().faults(3));
+    void shouldCatchM6SilentSenderFailureAsProgress(TestReporter facts) {
+        kill(Mutant.M6, Scenarios.all().faults(3), facts);
     }
 
     @Test
-    void shouldCatchM7StrictSchedulerScanningFromTheWrongEndAsStrictPriority() {
-        kill(Mutant.M7, Scenarios.all().groups(2, 3).strictOnly());
+    void shouldCatchM7StrictSchedulerScanningFromTheWrongEndAsStrictPriority(TestReporter facts) {
+        kill(Mutant.M7, Scenarios.all().groups(2, 3).strictOnly(), facts);
     }
 }

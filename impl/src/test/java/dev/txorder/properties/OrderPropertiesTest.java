@@ -7,8 +7,10 @@ import dev.txorder.AssignmentPolicy;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.Property;
 import dev.txorder.sim.Simulation;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * One stateful property per DESIGN.md §3 name: for generated layouts, policies, schedulers,
@@ -27,78 +29,80 @@ class OrderPropertiesTest {
 
     private static final Simulation.Driver[] BOTH = {Simulation.Driver.TXORDER, Simulation.Driver.SINGLE_QUEUE};
 
-    private static void holds(Property p, Scenarios space) {
+    private static void holds(Property p, Scenarios space, TestReporter facts) {
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(SHRINK_CYCLES)
                 .forAll(space.gen())
                 .checkAssert(s -> {
                     ScheduledRun.Result r = ScheduledRun.run(s);
                     assertThat(r.audit().verdict(p)).as("%s in%n%s", p, r.describe()).isEqualTo(AuditReport.Verdict.HOLDS);
                 });
+        // The facts `txorder verify` reads: reached only when every example held.
+        facts.publishEntry(Map.of("property", p.name(), "examples", Integer.toString(EXAMPLES)));
     }
 
     @Test
     @DisplayName("NoLoss")
-    void everyAcceptedPacketLeavesUnderEveryInterleavingRingSizeAndFault() {
-        holds(Property.NoLoss, Scenarios.all().drivers(BOTH).faults(2));
+    void everyAcceptedPacketLeavesUnderEveryInterleavingRingSizeAndFault(TestReporter facts) {
+        holds(Property.NoLoss, Scenarios.all().drivers(BOTH).faults(2), facts);
     }
 
     @Test
     @DisplayName("NoDuplicate")
-    void noPacketLeavesTwiceOrWithoutBeingSent() {
-        holds(Property.NoDuplicate, Scenarios.all().drivers(BOTH).faults(2));
+    void noPacketLeavesTwiceOrWithoutBeingSent(TestReporter facts) {
+        holds(Property.NoDuplicate, Scenarios.all().drivers(BOTH).faults(2), facts);
     }
 
     @Test
     @DisplayName("FlowOrder")
-    void aFlowLeavesInSendOrderUnderBothPolicies() {
-        holds(Property.FlowOrder, Scenarios.all().drivers(BOTH).flows(2).faults(1));
+    void aFlowLeavesInSendOrderUnderBothPolicies(TestReporter facts) {
+        holds(Property.FlowOrder, Scenarios.all().drivers(BOTH).flows(2).faults(1), facts);
     }
 
     @Test
     @DisplayName("GroupOrder")
-    void aNextGroupLeavesInAssignmentOrder() {
-        holds(Property.GroupOrder, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(1));
+    void aNextGroupLeavesInAssignmentOrder(TestReporter facts) {
+        holds(Property.GroupOrder, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(1), facts);
     }
 
     @Test
     @DisplayName("RequestContiguity")
-    void theArrayOfOneRequestLeavesBackToBackInANextGroup() {
-        holds(Property.RequestContiguity, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(1));
+    void theArrayOfOneRequestLeavesBackToBackInANextGroup(TestReporter facts) {
+        holds(Property.RequestContiguity, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(1), facts);
     }
 
     @Test
     @DisplayName("FlowAffinity")
-    void aHashFlowKeyAlwaysUsesOneQueue() {
-        holds(Property.FlowAffinity, Scenarios.all().policies(AssignmentPolicy.HASH).drivers(BOTH));
+    void aHashFlowKeyAlwaysUsesOneQueue(TestReporter facts) {
+        holds(Property.FlowAffinity, Scenarios.all().policies(AssignmentPolicy.HASH).drivers(BOTH), facts);
     }
 
     @Test
     @DisplayName("PriorityIsolation")
-    void aPacketOnlySitsInAQueueOfItsPrioritysGroup() {
-        holds(Property.PriorityIsolation, Scenarios.all().drivers(BOTH).groups(2, 3).faults(1));
+    void aPacketOnlySitsInAQueueOfItsPrioritysGroup(TestReporter facts) {
+        holds(Property.PriorityIsolation, Scenarios.all().drivers(BOTH).groups(2, 3).faults(1), facts);
     }
 
     @Test
     @DisplayName("StrictPriority")
-    void nothingLeavesALowerGroupWhileAHigherOneIsReady() {
-        holds(Property.StrictPriority, Scenarios.all().drivers(BOTH).groups(2, 3).strictOnly());
+    void nothingLeavesALowerGroupWhileAHigherOneIsReady(TestReporter facts) {
+        holds(Property.StrictPriority, Scenarios.all().drivers(BOTH).groups(2, 3).strictOnly(), facts);
     }
 
     @Test
     @DisplayName("WeightedShare")
-    void weightedRoundRobinServesTheConfiguredCounts() {
-        holds(Property.WeightedShare, Scenarios.all().drivers(BOTH).groups(2, 3).wrrOnly());
+    void weightedRoundRobinServesTheConfiguredCounts(TestReporter facts) {
+        holds(Property.WeightedShare, Scenarios.all().drivers(BOTH).groups(2, 3).wrrOnly(), facts);
     }
 
     @Test
     @DisplayName("SlotExclusion")
-    void noTwoSendersClaimOneDescriptor() {
-        holds(Property.SlotExclusion, Scenarios.all().drivers(BOTH).flows(2).faults(1));
+    void noTwoSendersClaimOneDescriptor(TestReporter facts) {
+        holds(Property.SlotExclusion, Scenarios.all().drivers(BOTH).flows(2).faults(1), facts);
     }
 
     @Test
     @DisplayName("Progress")
-    void everyReservedDescriptorIsConsumedWithSmallRingsAndFailingSenders() {
-        holds(Property.Progress, Scenarios.all().drivers(BOTH).rings(1, 3).faults(3));
+    void everyReservedDescriptorIsConsumedWithSmallRingsAndFailingSenders(TestReporter facts) {
+        holds(Property.Progress, Scenarios.all().drivers(BOTH).rings(1, 3).faults(3), facts);
     }
 }

@@ -40,7 +40,17 @@ public final class Scenarios {
     private int maxSchedule = 60;
     /** Out of 12 draws per request, how many inject a fault; 0 = none. */
     private int faultWeight = 0;
-    private List<Mutant> mutants = List.of();
+    private List<Mutant> mutants = injected();
+
+    /**
+     * The mutant that {@code -Dtxorder.inject=Mx} (or {@code txorder verify --inject Mx}) switches on
+     * in the scenarios of the correct design: breaking the implementation on purpose must make
+     * the property it breaks fail. None by default.
+     */
+    private static List<Mutant> injected() {
+        String m = System.getProperty("txorder.inject", "");
+        return m.isBlank() ? List.of() : List.of(Mutant.parse(m));
+    }
 
     public static Scenarios all() {
         return new Scenarios();

@@ -1,0 +1,27 @@
+package dev.txorder.bench;
+
+/**
+ * One implementation under test: many senders put requests of one or more packets in, one
+ * consumer thread (the {@link dev.txorder.nic.SimulatedNic} or the peer's equivalent) takes the
+ * packets out and counts them. Created started; {@link #close()} stops the consumer.
+ */
+interface Pipe extends AutoCloseable {
+
+    /** Queues every packet of the sender's current request, waiting while the queue is full. */
+    void send(Sender sender);
+
+    /**
+     * Wait iterations of all senders so far (spins, yields, lock and turn waits, ring-full waits),
+     * for implementations that count them in shared statistics; 0 for the others.
+     */
+    long waits();
+
+    /** The part of {@link #waits()} spent waiting for ring space (not for a lock or a turn). */
+    long ringFullWaits();
+
+    /** Requests that found their ring full so far, counted in shared statistics; 0 otherwise. */
+    long ringFullEvents();
+
+    @Override
+    void close() throws InterruptedException;
+}

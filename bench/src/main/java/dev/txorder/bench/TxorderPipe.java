@@ -1,0 +1,92 @@
+package dev.txorder.bench;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.driver.SendPath;
+import dev.txorder.driver.SingleQueueDriver;
+import dev.txorder.driver.TxDriver;
+import dev.txorder.driver.TxRing;
+import dev.txorder.layout.Layout;
+import dev.txorder.nic.SimulatedNic;
+
+/**
+ * txorder's send path ({@link TxDriver} under {@code next} or {@code hash}, or the prior art
+ * {@link SingleQueueDriver}) drained by a {@link SimulatedNic} on its own thread onto a
+ * {@link CountingWire}. Layout: two groups of k queues ({@code 0-3xk,4-7xk}), strict scheduler;
+ * the senders all use group 1, so the NIC also pays for scanning the idle group 0 on every step,
+ * as a real two-class adapter would. Each group gets {@code capacity} descriptors in all,
+ * {@code capacity / k} per queue, so every implementation buffers the same number of packets.
+ */
+final class TxorderPipe implements Pipe {
+    private final SendPath path;
+    private final TxRing[] rings;
+    private final SimulatedNic nic;
+
+    private TxorderPipe(SendPath path) {
+        this.path = path;
+        Layout queues = path.queueLayout();
+        int k = queues.group(1).queueCount();
+        rings = new TxRing[k];
+        for (int q = 0; q < k; q++) {
+            rings[q] = path.ring(1, q);
+        }
+        nic = new SimulatedNic(path, Scheduler.STRICT, new CountingWire());
+        nic.start();
+    }
+
+    /** The patent's driver with {@code k} queues in each of the two groups. */
+    static TxorderPipe patent(AssignmentPolicy policy, int k, int capacity) {
+        return new TxorderPipe(new TxDriver(config(policy, k, capacity)));
+    }
+
+    /** The prior art: one queue and one lock per group. */
+    static TxorderPipe singleLock(int capacity) {
+        return new TxorderPipe(new SingleQueueDriver(config(AssignmentPolicy.HASH, 1, capacity)));
+    }
+
+    private static TxConfig config(AssignmentPolicy policy, int k, int capacity) {
+        if (capacity % k != 0) {
+            throw new IllegalArgumentException("capacity " + capacity + " is not a multiple of k = " + k);
+        }
+        Layout layout = Layout.parse("0-3x" + k + ",4-7x" + k);
+        return TxConfig.of(layout, policy).withRingSize(capacity / k);
+    }
+
+    @Override
+    public void send(Sender sender) {
+        path.send(sender.nextRequest());
+    }
+
+    @Override
+    public long waits() {
+        long sum = 0;
+        for (TxRing r : rings) {
+            sum += r.waits();
+        }
+        return sum;
+    }
+
+    @Override
+    public long ringFullWaits() {
+        long sum = 0;
+        for (TxRing r : rings) {
+            sum += r.ringFullWaits();
+        }
+        return sum;
+    }
+
+    @Override
+    public long ringFullEvents() {
+        long sum = 0;
+        for (TxRing r : rings) {
+            sum += r.ringFullEvents();
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        nic.stop();
+    }
+}

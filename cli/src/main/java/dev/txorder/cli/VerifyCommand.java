@@ -1,0 +1,108 @@
+package dev.txorder.cli;
+
+import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
+import dev.txorder.cli.verify.Gate;
+import dev.txorder.cli.verify.Profile;
+import dev.txorder.cli.verify.Progress;
+import dev.txorder.cli.verify.Verdict;
+import dev.txorder.cli.verify.Verifier;
+import dev.txorder.cli.verify.VerifyContext;
+import dev.txorder.cli.verify.VerifyReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code txorder verify}: the CI gate (CLI.md). */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"The CI gate: every TLC model of the profile against its declared outcome, the property tests, "
+                + "the Lincheck model checks, the JCStress suite, the proofs (when present) and the mutant kill matrix.",
+                "Prints one summary table; writes DIR/summary.json, DIR/junit.xml and DIR/index.html.",
+                "Exit status: 0 everything holds, 1 a property or gate fails, 2 bad input."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|full",
+            description = "quick: the CI job (TLC's CI models, JCStress time-boxed); full: every model, JCStress -m quick. Default: ${DEFAULT-VALUE}.")
+    Profile profile;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes. Default: target/txorder-report/ of the checkout.")
+    Path report;
+
+    @Option(names = "--gates", split = ",", paramLabel = "GATE",
+            description = "Only these gates (tlc, properties, lincheck, jcstress, proofs); the kill matrix judges the tools that ran. Default: all.")
+    List<String> only;
+
+    @Option(names = "--inject", paramLabel = "Mx",
+            description = "Break the correct design on purpose: switch mutant Mx on in the property tests of the correct design, "
+                    + "to see the gate fail and name the property.")
+    String inject;
+
+    /** The gates of a checkout; tests replace it to run the command on gates of their own. */
+    Function<Path, List<Gate>> gateSource = Verifier::gates;
+    PrintStream console = System.out;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path root = checkout();
+        Optional<Mutant> injected;
+        try {
+            injected = inject == null ? Optional.empty() : Optional.of(Mutant.parse(inject));
+        } catch (InvalidInputException e) {
+            System.err.println("txorder verify: inject: " + e.getMessage());
+            return TxorderCommand.BAD_INPUT;
+        }
+        List<Gate> gates = gateSource.apply(root);
+        if (only != null) {
+            List<String> names = gates.stream().map(Gate::name).toList();
+            List<String> unknown = only.stream().filter(g -> !names.contains(g)).toList();
+            if (!unknown.isEmpty() || only.isEmpty()) {
+                System.err.println("txorder verify: gates: " + (unknown.isEmpty() ? "none given" : "'" + String.join(",", unknown) + "' unknown")
+                        + "; allowed: " + String.join(", ", names));
+                return TxorderCommand.BAD_INPUT;
+            }
+            gates = gates.stream().filter(g -> only.contains(g.name())).collect(Collectors.toCollection(ArrayList::new));
+        }
+        Path dir = report != null ? report : root.resolve("target/txorder-report");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            System.err.println("txorder verify: report: " + dir + " is a file; allowed: a folder (created if missing)");
+            return TxorderCommand.BAD_INPUT;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            System.err.println("txorder verify: report: cannot create " + dir + ": " + e.getMessage());
+            return TxorderCommand.BAD_INPUT;
+        }
+        boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
+        VerifyContext context = new VerifyContext(root, profile, dir, console,
+                console == System.out ? Progress.forConsole(console) : Progress.lines(console), injected);
+        injected.ifPresent(m -> console.println("verify: " + m + " injected into the correct design on purpose: the gate must fail"));
+        try {
+            VerifyReport r = Verifier.run(gates, context, terminal && console == System.out);
+            return r.verdict() == Verdict.PASS ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+        } catch (IOException e) {
+            System.err.println("txorder verify: report: cannot write to " + dir + ": " + e.getMessage());
+            return TxorderCommand.VIOLATED;
+        }
+    }
+
+    /** The checkout: the nearest directory up from the working directory that holds impl/ and spec/, else the working directory. */
+    private static Path checkout() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("spec")) && Files.isDirectory(p.resolve("impl"))) {
+                return p;
+            }
+        }
+        return cwd;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.txorder.cli.verify;
+
+import dev.txorder.Mutant;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JCStress suite (module {@code stress}), run by its own gate {@code dev.txorder.stress.gate.StressGate}
+ * in a JVM of its own (JCStress forks JVMs and must not share this class path): {@code quick}
+ * profile = its time-boxed quick mode, {@code full} = JCStress's {@code -m quick} preset. This gate
+ * reads {@code stress-results.json}: a correct test with a forbidden outcome, a mutant's test with
+ * none, or a test that did not run fails it (StressGate's own judgement, kept).
+ */
+public final class JcstressGate implements Gate {
+    private static final Pattern PLAN = Pattern.compile("mode \\w+, (\\d+) of (\\d+) tests");
+    private final Path module;
+
+    public JcstressGate(Path root) {
+        this.module = root.resolve("stress");
+    }
+
+    @Override
+    public String name() {
+        return "jcstress";
+    }
+
+    @Override
+    public String proves() {
+        return "no forbidden outcome of the real send path under the Java memory model; each mutant's forbidden outcome is seen";
+    }
+
+    @Override
+    public GateResult run(VerifyContext context) throws InterruptedException {
+        long start = System.nanoTime();
+        if (!Files.isRegularFile(module.resolve("pom.xml"))) {
+            return GateResult.couldNotRun(this, 0, "no stress/ module in this checkout");
+        }
+        Path jar = module.resolve("target/jcstress.jar");
+        Path out = context.logs(name());
+        try {
+            Files.createDirectories(out);
+            if (!Files.isRegularFile(jar)) {
+                context.console().println("  jcstress: building " + jar + " ...");
+                Process build = new ProcessBuilder("mvn", "-B", "-q", "package", "-pl", "stress", "-am",
+                        "-DskipTests", "-Dstress.skip=true").directory(module.getParent().toFile())
+                        .redirectErrorStream(true).redirectOutput(out.resolve("build.txt").toFile()).start();
+                if (build.waitFor() != 0 || !Files.isRegularFile(jar)) {
+                    return GateResult.couldNotRun(this, seconds(start), "building the JCStress jar failed: see " + out.resolve("build.txt"));
+                }
+            }
+            Files.deleteIfExists(out.resolve("stress-results.json"));
+            int exit = stressGate(context, jar, out);
+            Path results = out.resolve("stress-results.json");
+            if (!Files.isRegularFile(results)) {
+                return GateResult.couldNotRun(this, seconds(start), "StressGate exited " + exit + " without "
+                        + results + ": see " + out.resolve("gate-output.txt"));
+            }
+            GateResult r = read(Files.readString(results), seconds(start), this);
+            if (exit != 0 && r.verdict() == Verdict.PASS) {
+                return new GateResult(r.name(), r.proves(), Verdict.FAIL, r.seconds(), r.effort(),
+                        "StressGate exited " + exit + " although its results pass: see " + out.resolve("gate-output.txt"),
+                        r.checks(), r.kills(), r.traces());
+            }
+            return r;
+        } catch (IOException | IllegalArgumentException e) {
+            return GateResult.couldNotRun(this, seconds(start), "JCStress gate: " + e.getMessage());
+        }
+    }
+
+    private int stressGate(VerifyContext context, Path jar, Path out) throws IOException, InterruptedException {
+        String mode = context.profile() == Profile.quick ? "quick" : "standard";
+        List<String> cmd = List.of(VerifyContext.java(), "-cp", jar.toAbsolutePath().toString(),
+                "dev.txorder.stress.gate.StressGate", "--mode", mode, "--jar", jar.toAbsolutePath().toString(),
+                "--out", out.toAbsolutePath().toString());
+        Process p = new ProcessBuilder(cmd).directory(module.getParent().toFile()).redirectErrorStream(true).start();
+        try (Progress.Task task = context.progress().start(name(), 0);
+             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("gate-output.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                log.println(line);
+                Matcher m = PLAN.matcher(line);
+                if (m.find()) {
+                    task.resize(Integer.parseInt(m.group(1)));
+                } else if (line.strip().startsWith("jcstress (Results:")) {
+                    task.step(line.strip().substring("jcstress ".length()));
+                }
+            }
+        }
+        // StressGate bounds JCStress's run itself; this is only a guard against a hang of the gate.
+        if (!p.waitFor(context.profile() == Profile.quick ? 30 : 600, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    /** StressGate's {@code stress-results.json} as this gate's result. */
+    static GateResult read(String json, double seconds, Gate gate) {
+        Map<String, Object> root = Json.object(Json.parse(json), "stress-results.json");
+        List<Check> checks = new ArrayList<>();
+        List<Kill> kills = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
+        for (Object o : Json.array(root.get("tests"), "\"tests\"")) {
+            Map<String, Object> t = Json.object(o, "a test");
+            String test = Json.string(t, "test");
+            String kind = Json.string(t, "verdict");
+            String mutant = Json.string(t, "mutant");
+            long samples = Json.number(t, "samples", 0);
+            long forbidden = Json.number(t, "forbidden", 0);
+            String detail = Json.string(t, "detail");
+            Verdict v = switch (kind) {
+                case "pass" -> Verdict.PASS;
+                case "fail" -> Verdict.FAIL;
+                default -> Verdict.SKIP;
+            };
+            List<List<String>> rows = new ArrayList<>();
+            for (Object r : t.get("outcomes") instanceof List<?> l ? l : List.of()) {
+                Map<String, Object> row = Json.object(r, "an outcome");
+                rows.add(List.of(Json.string(row, "result"), String.format("%,d", Json.number(row, "samples", 0)), Json.string(row, "expect")));
+            }
+            checks.add(new Check(test, v, 0, String.format("%,d samples", samples), kind + ": " + detail,
+                    v == Verdict.FAIL ? String.join("\n", rows.stream().map(r -> String.join("  ", r)).toList()) : ""));
+            if (mutant != null) {
+                Mutant m = Mutant.parse(mutant);
+                if (v == Verdict.PASS) {
+                    kills.add(Kill.caught(m, gate.name(), forbidden, String.format("forbidden in %,d samples", samples), test));
+                    traces.add(new Trace(m + " caught by jcstress (" + test + "): " + String.format("%,d forbidden of %,d samples", forbidden, samples),
+                            List.of("outcome", "samples", "expect"), rows, ""));
+                } else {
+                    kills.add(Kill.missed(m, gate.name(), test + ": " + detail));
+                }
+            } else if (v == Verdict.FAIL) {
+                traces.add(new Trace(test + " failed: " + detail, List.of("outcome", "samples", "expect"), rows, ""));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Object p : root.get("problems") instanceof List<?> l ? l : List.of()) {
+            problems.add(String.valueOf(p));
+            checks.add(new Check("jcstress run", Verdict.FAIL, 0, "-", String.valueOf(p), ""));
+        }
+        boolean pass = "pass".equals(Json.string(root, "verdict")) && checks.stream().noneMatch(c -> c.verdict() == Verdict.FAIL)
+                && checks.stream().anyMatch(c -> c.verdict() == Verdict.PASS);
+        long failed = checks.stream().filter(c -> c.verdict() == Verdict.FAIL).count();
+        long skipped = checks.stream().filter(c -> c.verdict() == Verdict.SKIP).count();
+        String detail = pass
+                ? (checks.size() - skipped) + " tests as expected" + (skipped > 0 ? ", " + skipped + " not shown or not run here" : "")
+                : failed + " failed: " + String.join("; ", checks.stream().filter(c -> c.verdict() == Verdict.FAIL)
+                .map(c -> c.name() + " " + c.detail()).limit(3).toList());
+        return new GateResult(gate.name(), gate.proves(), Verdict.of(pass), seconds,
+                String.format("%,d samples", Json.number(root, "samples", 0)), detail, checks, kills, traces);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.txorder.cli.verify;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the gates one after the other (the machine's cores go to one tool at a time), builds the
+ * kill matrix, prints the summary and writes the report folder.
+ */
+public final class Verifier {
+    private Verifier() {
+    }
+
+    /**
+     * Every gate of the checkout at {@code root}, in the order they run: the in-process checks
+     * first (minutes), then TLC, the proofs (when the checkout has them) and JCStress.
+     */
+    public static List<Gate> gates(Path root) {
+        return List.of(JUnitGate.properties(), JUnitGate.lincheck(), TlcGate.spec(root), TlcGate.proofs(root),
+                new JcstressGate(root));
+    }
+
+    /** Runs {@code gates}; a gate that throws fails, it never stops the others. */
+    public static VerifyReport run(List<Gate> gates, VerifyContext context, boolean colour) throws InterruptedException, IOException {
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long start = System.nanoTime();
+        List<GateResult> results = new ArrayList<>();
+        for (Gate g : gates) {
+            context.console().printf("verify: %s ...%n", g.name());
+            long t0 = System.nanoTime();
+            GateResult r;
+            try {
+                r = g.run(context);
+            } catch (RuntimeException e) {
+                r = GateResult.couldNotRun(g, (System.nanoTime() - t0) / 1e9, "the gate itself failed: " + e);
+            }
+            context.console().printf("verify: %s %s in %.0f s: %s%n", g.name(), r.verdict().word(), r.seconds(), r.detail());
+            results.add(r);
+        }
+        VerifyReport report = VerifyReport.of(context.profile(), started, (System.nanoTime() - start) / 1e9, results);
+        ConsoleReport.print(report, context.console(), colour);
+        ReportWriters.writeAll(report, context.report());
+        context.console().println("report: " + context.report().resolve("index.html") + ", "
+                + context.report().resolve("summary.json") + ", " + context.report().resolve("junit.xml"));
+        return report;
+    }
+}

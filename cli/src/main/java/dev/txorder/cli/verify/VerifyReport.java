@@ -1,0 +1,36 @@
+package dev.txorder.cli.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything one {@code txorder verify} run found: the gates' results, the kill matrix, and the
+ * machine it ran on (figures are only comparable on one machine).
+ *
+ * @param gates the tools' gates, then the kill matrix as the gate {@code mutants}
+ */
+public record VerifyReport(Profile profile, String started, double seconds, String machine, List<GateResult> gates,
+                           KillMatrix matrix) {
+
+    static VerifyReport of(Profile profile, String started, double seconds, List<GateResult> tools) {
+        KillMatrix matrix = KillMatrix.of(tools);
+        List<GateResult> gates = new ArrayList<>(tools);
+        gates.add(matrix.asGate(0));
+        return new VerifyReport(profile, started, seconds, describeMachine(), List.copyOf(gates), matrix);
+    }
+
+    public Verdict verdict() {
+        return Verdict.of(gates.stream().noneMatch(g -> g.verdict() == Verdict.FAIL));
+    }
+
+    List<Trace> traces() {
+        return gates.stream().flatMap(g -> g.traces().stream()).toList();
+    }
+
+    static String describeMachine() {
+        return String.format(Locale.ROOT, "%d CPUs, %s %s, Java %s, %,d MB max heap",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    }
+}

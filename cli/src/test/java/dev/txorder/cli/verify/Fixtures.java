@@ -1,0 +1,34 @@
+package dev.txorder.cli.verify;
+
+import dev.txorder.Mutant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small gate results for the tests of the kill matrix and the writers. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** A passing gate of {@code tool} that caught {@code mutants}, {@code 10 * n} units each. */
+    static GateResult caught(String tool, Mutant... mutants) {
+        List<Kill> kills = new ArrayList<>();
+        for (Mutant m : mutants) {
+            kills.add(Kill.caught(m, tool, 10L * (m.ordinal() + 1), "units", m.breaks() + " in a test of " + tool));
+        }
+        return new GateResult(tool, "what " + tool + " proves", Verdict.PASS, 1.5, "42 units", "all good",
+                List.of(new Check(tool + " check", Verdict.PASS, 1.5, "42 units", "holds", "")), kills, List.of());
+    }
+
+    /** Every M1..M7 caught by tlc and properties: what a passing run's tools look like. */
+    static List<GateResult> allCaught() {
+        Mutant[] m1to7 = {Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7};
+        return List.of(caught("tlc", m1to7), caught("properties", m1to7));
+    }
+
+    static Trace tlcTrace() {
+        return new Trace("MCM1: GroupOrder violated", List.of("state", "action", "queues", "wire"),
+                List.of(List.of("1", "Initial predicate", "<<<<>>, <<>>>>", "<<>>"),
+                        List.of("2", "Assign", "<<<<1>>, <<>>>>", "<<>>"),
+                        List.of("3", "Transmit", "<<<<>>, <<>>>>", "<<2>>")), "Error: Invariant GroupOrder is violated.");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.txorder.cli.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txorder.Mutant;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class ReportWritersTest {
+
+    private static VerifyReport report() {
+        List<GateResult> gates = new ArrayList<>(Fixtures.allCaught());
+        GateResult tlc = gates.get(0);
+        gates.set(0, new GateResult("tlc", tlc.proves(), Verdict.PASS, 3, "567 states, 1 models", "1 models as declared",
+                List.of(new Check("MCM1", Verdict.PASS, 2.5, "567 states", "fails as declared: GroupOrder violated", "")),
+                tlc.kills(), List.of(Fixtures.tlcTrace())));
+        gates.add(new GateResult("lincheck", "p", Verdict.FAIL, 2, "9 invocations", "shouldLinearize failed",
+                List.of(new Check("NextGroupLinearizabilityTest.shouldLinearize", Verdict.FAIL, 2, "-", "Invalid <results> & \"more\"",
+                        "= Invalid execution results =\u001b[0m")), List.of(), List.of()));
+        return VerifyReport.of(Profile.quick, "2026-11-28T07:00:00Z", 7.5, gates);
+    }
+
+    @Test
+    void shouldWriteSummaryJsonWithVerdictGatesAndMutantsCaughtBy() {
+        Map<String, Object> json = Json.object(Json.parse(ReportWriters.json(report())), "summary");
+        assertThat(json.get("verdict")).isEqualTo("fail");
+        List<?> gates = Json.array(json.get("gates"), "gates");
+        assertThat(gates).extracting(g -> Json.object(g, "g").get("name")).containsExactly("tlc", "properties", "lincheck", "mutants");
+        Map<String, Object> lincheck = Json.object(gates.get(2), "g");
+        assertThat(lincheck).containsEntry("verdict", "fail").containsKeys("seconds", "detail");
+        Map<String, Object> m1 = Json.object(Json.array(json.get("mutants"), "m").get(0), "m1");
+        assertThat(m1.get("id")).isEqualTo("M1");
+        assertThat(Json.array(m1.get("caught_by"), "c")).isEqualTo(List.of("tlc", "properties"));
+        Map<String, Object> m8 = Json.object(Json.array(json.get("mutants"), "m").get(7), "m8");
+        assertThat((String) m8.get("note")).contains("not in TLC's scope");
+    }
+
+    @Test
+    void shouldWriteJUnitXmlThatParsesAndCountsTheFailure() throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(ReportWriters.junitXml(report()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(4);
+        assertThat(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+                .isEqualTo("Invalid <results> & \"more\"");
+        // M8 is reported as skipped in the mutants suite, never as a pass.
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteHtmlWithSummaryKillMatrixModelsAndARenderedTrace() {
+        String html = ReportWriters.html(report());
+        assertThat(html).contains("<h2 id=\"summary\">", "<h2 id=\"kill-matrix\">", "<h2 id=\"models\">", "<h2 id=\"counterexamples\">");
+        assertThat(html).contains("<td>MCM1</td>", "567 states");
+        assertThat(html).contains("MCM1: GroupOrder violated").contains("<td class=\"mono changed\">&lt;&lt;2&gt;&gt;</td>");
+        assertThat(html).contains("Invalid &lt;results&gt; &amp; &quot;more&quot;");
+        assertThat(html).contains("class=\"gap\">caught by no tool; not in TLC");
+        assertThat(report().matrix().rows().get(Mutant.M1.ordinal()).gap()).isNull();
+    }
+
+    @Test
+    void shouldReadStressGateResultsIntoChecksKillsAndMisses() {
+        String json = """
+                { "verdict": "pass", "samples": 3000, "problems": [],
+                  "tests": [
+                    { "test": "NextGroup_TicketOrder_Correct", "implementation": "TxDriver", "mutant": null, "samples": 1000, "forbidden": 0,
+                      "verdict": "pass", "detail": "no forbidden outcome", "outcomes": [{ "result": "1, 2", "samples": 1000, "expect": "Acceptable" }] },
+                    { "test": "NextGroup_TicketOrder_M1", "implementation": "TxDriver+M1", "mutant": "M1", "samples": 1000, "forbidden": 7,
+                      "verdict": "pass", "detail": "caught", "outcomes": [{ "result": "2, 1", "samples": 7, "expect": "Forbidden" }] },
+                    { "test": "Descriptor_ReadyFlag_M8", "implementation": "TxDriver+M8", "mutant": "M8", "samples": 1000, "forbidden": 0,
+                      "verdict": "not-shown", "detail": "x86 is TSO", "outcomes": [] } ] }
+                """;
+        Gate gate = new JcstressGate(java.nio.file.Path.of("."));
+        GateResult r = JcstressGate.read(json, 9, gate);
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(r.effort()).isEqualTo("3,000 samples");
+        assertThat(r.kills()).extracting(Kill::mutant, Kill::caught, Kill::effort)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Mutant.M1, true, 7L), org.assertj.core.groups.Tuple.tuple(Mutant.M8, false, 0L));
+        assertThat(r.checks().get(2).verdict()).isEqualTo(Verdict.SKIP);
+        assertThat(r.traces().get(0).rows().get(0)).containsExactly("2, 1", "7", "Forbidden");
+
+        GateResult failed = JcstressGate.read(json.replace("\"verdict\": \"pass\", \"samples\": 3000", "\"verdict\": \"fail\", \"samples\": 3000")
+                .replace("\"problems\": []", "\"problems\": [\"No scheduling is possible\"]"), 9, gate);
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failed.detail()).contains("No scheduling is possible");
+    }
+}
