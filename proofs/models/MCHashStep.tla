@@ -1,5 +1,5 @@
 ----------------------------- MODULE MCHashStep -----------------------------
-(* hash, step check: 2 CPUs, one group of 2 queues, flows a (key 0) and b (key 1), 3 requests (a of 1-2 packets; a or b of 1; a of 1), rings of 2, one fault. *)
+(* hash, step check: 3 CPUs, one group of 2 queues, flows a (key 0) and b (key 1), 3 requests (a of 1-2 packets; a or b of 1; a of 1), rings of 2, one fault. *)
 EXTENDS HashInductive, TLC
 
 MCQueueCount   == (0 :> 2)

@@ -1,5 +1,5 @@
 ---------------------------- MODULE MCHistories -----------------------------
-(* Lemma: Histories(n) is exactly the histories of n requests that BTypeOK /\ HistoryOK allow, for n <= 2, at the bounds of MCNextStep. *)
+(* Lemma: Histories(n) is exactly the histories of n requests that BTypeOK /\ HistoryOK allow, for n <= 2, with the first two requests of MCNextStep (one group of 2 queues, 1-2 packets each). *)
 EXTENDS NextInductive, TLC
 
 MCQueueCount   == (0 :> 2)

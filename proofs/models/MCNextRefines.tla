@@ -1,5 +1,5 @@
 ---------------------------- MODULE MCNextRefines ---------------------------
-(* next refines OrderedChannel: 2 CPUs, one group of 2 queues, 3 requests (two of 1-2 packets, one of 1), rings of 2, one fault. *)
+(* next refines OrderedChannel: 2 CPUs, one group of 2 queues, 3 requests of 1-2 packets, rings of 2, one fault. *)
 EXTENDS NextRefinement, TLC
 
 MCQueueCount   == (0 :> 2)
@@ -7,6 +7,6 @@ MCGroupOf      == (0 :> 0)
 MCFlowKey      == ("a" :> 0)
 MCFlowPriority == ("a" :> 0)
 MCWork         == << {[flow |-> "a", size |-> n] : n \in 1 .. 2}, {[flow |-> "a", size |-> n] : n \in 1 .. 2},
-                     {[flow |-> "a", size |-> 1]} >>
+                     {[flow |-> "a", size |-> n] : n \in 1 .. 2} >>
 MCWeight       == (0 :> 1)
 =============================================================================

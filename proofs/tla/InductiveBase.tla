@@ -16,7 +16,7 @@ MaxPackets == MaxRequests * ArrayMax
 MaxWeight  == LET ws == {Weight[g] : g \in Groups} IN CHOOSE w \in ws : \A m \in ws : m <= w
 
 BRequests ==
-    [cpu : CPUs, flow : Flows, group : Groups, queue : 0 .. MaxQueues - 1, size : 1 .. ArrayMax,
+    [flow : Flows, group : Groups, queue : 0 .. MaxQueues - 1, size : 1 .. ArrayMax,
      ticket : 0 .. MaxRequests - 1, written : 0 .. ArrayMax, before : SUBSET (1 .. MaxRequests)]
 BDescriptors == [req : 1 .. MaxRequests, pkt : 1 .. ArrayMax, ind : Indicators, ready : BOOLEAN, noop : BOOLEAN]
 BPackets     == (1 .. MaxRequests) \X (1 .. ArrayMax)
@@ -91,12 +91,10 @@ HistoriesExact(n) == Histories(n) = {s \in [1 .. n -> BRequests] : HistoryOKFor(
 \* A request in a before set has returned (and so stays returned).
 BeforeReturned == \A r \in Reqs : \A b \in reqs[r].before : ~Current(b)
 
-\* A CPU sends a request of the history that no other CPU sends, and is the
-\* CPU that request records.
+\* A CPU sends a request of the history that no other CPU sends.
 CurOK ==
     /\ \A c \in CPUs : cur[c] <= Len(reqs)
     /\ \A c, d \in CPUs : c # d /\ cur[c] # 0 => cur[c] # cur[d]
-    /\ \A c \in CPUs : cur[c] # 0 => reqs[cur[c]].cpu = c
 
 \* A CPU is idle exactly when it sends no request, and never in the M5-only claimed step.
 PcOK ==

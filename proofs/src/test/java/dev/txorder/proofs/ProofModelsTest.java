@@ -2,7 +2,16 @@ package dev.txorder.proofs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.txorder.spec.Manifest;
+import dev.txorder.spec.Model;
+import dev.txorder.spec.TlcResult;
+import dev.txorder.spec.TlcRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -10,45 +19,44 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every proof model of {@code proofs/models/manifest.json} (profile {@code ci}, or the one named by
- * {@code -Dtxorder.proofs.profile=full}) and holds it to its expected outcome: a passing model must finish
- * without error with exactly the manifest's distinct-state count; a must-fail model must fail on exactly the
- * named property. A must-fail model that passes, or fails on anything else, fails the suite.
+ * {@code -Dtxorder.proofs.profile=full}) with the spec module's {@link TlcRunner}, each in
+ * {@code target/tlc/<model>/} with the specification's and the proofs' modules beside it, and holds it to
+ * its declared outcome ({@link ProofOutcome}). A must-fail model that passes fails the build.
  */
 class ProofModelsTest {
 
     private static final Path PROOFS = Path.of(System.getProperty("txorder.proofs.dir", "."));
-    private static final long TIMEOUT_SECONDS = 900;
+    private static final Path SPEC_TLA = Path.of(System.getProperty("txorder.spec.tla", "../spec/tla"));
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     @TestFactory
-    Stream<DynamicTest> shouldGiveEveryProofModelItsExpectedOutcome() throws Exception {
-        ProofManifest manifest = ProofManifest.read(PROOFS.resolve("models/manifest.json"));
-        ForkedTlc tlc = new ForkedTlc(
-                Path.of(System.getProperty("txorder.spec.tla", "../spec/tla")),
-                PROOFS.resolve("tla"), PROOFS.resolve("models"),
-                Path.of(System.getProperty("txorder.proofs.work", "target/tlc")));
+    Stream<DynamicTest> shouldGiveEveryProofModelItsDeclaredOutcome() throws IOException {
+        Manifest manifest = Manifest.read(PROOFS.resolve("models/manifest.json"));
+        TlcRunner tlc = new TlcRunner(Path.of(System.getProperty("txorder.proofs.work", "target/tlc")), TIMEOUT);
         String profile = System.getProperty("txorder.proofs.profile", "ci");
-        return manifest.profile(profile).stream().map(entry -> DynamicTest.dynamicTest(
-                entry.name() + ": " + entry.theorem() + " -> " + entry.expected(), () -> check(tlc, entry)));
+        return manifest.profile(profile).stream()
+                .map(model -> DynamicTest.dynamicTest(model.name() + " -> " + model.expected(), () -> check(tlc, model)));
     }
 
-    private static void check(ForkedTlc tlc, ProofManifest.Entry entry) throws Exception {
-        ForkedTlc.Run run = tlc.run(entry.name(), TIMEOUT_SECONDS);
-        System.out.printf(Locale.ROOT, "%s: exit %d, %d distinct states (%d initial), %.1f s%n", entry.name(),
-                run.exitCode(), run.distinctStates().orElse(-1), run.distinctInitialStates().orElse(-1), run.seconds());
-        assertThat(run.parseFailed()).as("%s does not parse:%n%s", entry.name(), run.excerpt()).isFalse();
-        if (!entry.mustFail()) {
-            assertThat(run.passed()).as("%s must pass:%n%s", entry.name(), run.excerpt()).isTrue();
-            assertThat(run.distinctStates())
-                    .as("%s distinct states (the manifest records what the bounds give)", entry.name())
-                    .isEqualTo(entry.distinctStates());
-            return;
+    private static void check(TlcRunner tlc, Model model) throws IOException, InterruptedException {
+        Path dir = tlc.cleanDirectory(model.name());
+        for (Path modules : List.of(SPEC_TLA, PROOFS.resolve("tla"))) {
+            copyModules(modules, dir);
         }
-        String property = entry.failingProperty();
-        boolean failedAsExpected = property.startsWith("Refines")
-                ? run.violatesRefinementOf(property.substring("Refines".length()))
-                : run.violatesInvariant(property);
-        assertThat(failedAsExpected)
-                .as("%s must fail on %s, but TLC exited %d:%n%s", entry.name(), property, run.exitCode(), run.excerpt())
-                .isTrue();
+        for (String file : model.files()) {
+            Files.copy(PROOFS.resolve("models").resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        TlcResult result = tlc.check(dir, model.name());
+        System.out.printf(Locale.ROOT, "%s: %s, %d distinct states, %.1f s%s%n", model.name(), result.outcome(),
+                result.distinctStates(), result.seconds(), result.message().isEmpty() ? "" : " (" + result.message() + ")");
+        assertThat(ProofOutcome.mismatch(model, result)).as("%s (log: %s)", model.name(), dir.resolve("tlc.log")).isEmpty();
+    }
+
+    private static void copyModules(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tla")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }
