@@ -21,6 +21,11 @@ BRequests ==
 BDescriptors == [req : 1 .. MaxRequests, pkt : 1 .. ArrayMax, ind : Indicators, ready : BOOLEAN, noop : BOOLEAN]
 BPackets     == (1 .. MaxRequests) \X (1 .. ArrayMax)
 
+\* f gives one value of S per queue of every group; PerQueue(S) is the set of those f,
+\* for an S small enough to enumerate (BTypeOK uses the predicate, which TLC tests lazily).
+IsPerQueue(f, S) == DOMAIN f = Groups /\ \A g \in Groups : f[g] \in [Queues(g) -> S]
+PerQueue(S) == {f \in [Groups -> UNION {[Queues(g) -> S] : g \in Groups}] : \A g \in Groups : DOMAIN f[g] = Queues(g)}
+
 \* TypeOK with finite ranges.
 BTypeOK ==
     /\ reqs \in BSeq(BRequests, MaxRequests)
@@ -28,15 +33,11 @@ BTypeOK ==
     /\ cur \in [CPUs -> 0 .. MaxRequests]
     /\ at \in [CPUs -> 0 .. MaxPackets]
     /\ ticket \in [Groups -> 0 .. MaxRequests]
-    /\ turn \in [Groups -> [0 .. MaxQueues - 1 -> 0 .. MaxRequests]]
-    /\ \A g \in Groups : DOMAIN turn[g] = Queues(g)
-    /\ lock \in [Groups -> [0 .. MaxQueues - 1 -> CPUs \cup {NoCpu}]]
-    /\ \A g \in Groups : DOMAIN lock[g] = Queues(g)
+    /\ IsPerQueue(turn, 0 .. MaxRequests)
+    /\ IsPerQueue(lock, CPUs \cup {NoCpu})
     /\ faults \in 0 .. MaxFaults
-    /\ queues \in [Groups -> [0 .. MaxQueues - 1 -> BSeq(BDescriptors, RingSize)]]
-    /\ \A g \in Groups : DOMAIN queues[g] = Queues(g)
-    /\ sent \in [Groups -> [0 .. MaxQueues - 1 -> 0 .. MaxPackets]]
-    /\ \A g \in Groups : DOMAIN sent[g] = Queues(g)
+    /\ IsPerQueue(queues, BSeq(BDescriptors, RingSize))
+    /\ IsPerQueue(sent, 0 .. MaxPackets)
     /\ cursor \in [Groups -> 0 .. MaxQueues - 1] /\ \A g \in Groups : cursor[g] \in Queues(g)
     /\ credit \in [Groups -> 0 .. MaxWeight]
     /\ wire \in BSeq(BPackets, MaxPackets)

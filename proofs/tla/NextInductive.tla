@@ -152,7 +152,7 @@ BoundedPrefix ==
     /\ credit \in [Groups -> 0 .. MaxWeight]
     /\ share \in [Groups -> 0 .. MaxPackets]
     /\ SchedulerOK
-    /\ turn \in [Groups -> [0 .. MaxQueues - 1 -> 0 .. MaxRequests]]
+    /\ turn \in PerQueue(0 .. MaxRequests)
     /\ TurnBounded
 
 StepInit     == BoundedPrefix /\ (\E R \in {TurnReserved} : LocalOK(R)) /\ BTypeOK
