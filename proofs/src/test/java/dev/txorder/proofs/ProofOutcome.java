@@ -23,6 +23,11 @@ final class ProofOutcome {
             if (result.verdict() != Verdict.PASS) {
                 return Optional.of("expected to pass, got " + result.outcome() + ": " + result.message());
             }
+            if (result.distinctStates() < 1) {
+                // An initial predicate no state satisfies (e.g. a type bound that contradicts itself)
+                // makes every invariant hold: a pass over nothing proves nothing.
+                return Optional.of("passed vacuously: no initial state");
+            }
             if (model.distinctStates().isPresent() && model.distinctStates().get() != result.distinctStates()) {
                 return Optional.of("passed with " + result.distinctStates() + " distinct states, the manifest records "
                         + model.distinctStates().get() + ": the model or the bounds changed");

@@ -30,6 +30,11 @@ class ProofOutcomeTest {
     }
 
     @Test
+    void shouldNotAcceptAPassOverNoStatesAtAll() {
+        assertThat(ProofOutcome.mismatch(model("pass", null), result(Verdict.PASS, null, 0, ""))).isPresent();
+    }
+
+    @Test
     void shouldNotCallAParseErrorOrACrashAPass() {
         assertThat(ProofOutcome.mismatch(model("pass", null), result(Verdict.PARSE_ERROR, null, -1, "*** Errors: 1"))).isPresent();
         assertThat(ProofOutcome.mismatch(model("pass", null), result(Verdict.CRASH, null, -1, "out of memory"))).isPresent();
