@@ -161,7 +161,8 @@ public final class TlcGate implements Gate {
                                     + " violated in " + model.name() + ", a trace of " + result.trace().size() + " states")
                             : Kill.missed(mutant.get(), name, model.name() + ": " + detail(entry)));
                 }
-                task.step(model.name() + " " + (entry.agrees() ? "pass" : "fail"));
+                task.step(model.name() + " " + result.outcome()
+                        + (entry.agrees() ? ", as declared" : ", NOT as declared (" + model.expected() + ")"));
             }
         }
         try {
