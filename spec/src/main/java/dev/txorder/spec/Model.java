@@ -8,7 +8,8 @@ import java.util.Optional;
  * One model of the manifest: a TLC configuration of the TxOrder specification and what it must show.
  *
  * @param name           the model's name, which is also its module ({@code name.tla}, {@code name.cfg})
- * @param files          the model's files in the models directory (its module and configuration)
+ * @param files          the model's files in the models directory (its module and configuration); an entry
+ *                       without {@code "files"} means {@code name.tla} and {@code name.cfg}
  * @param profile        {@code ci} (every CI run) or {@code full} (the exhaustive profile)
  * @param expected       {@code pass}, or {@code fail:<Property>} for a model that must produce a counterexample
  * @param bounds         the bounds in words
@@ -20,9 +21,11 @@ public record Model(String name, List<String> files, String profile, String expe
     /** Reads one manifest entry. */
     static Model fromJson(Map<?, ?> entry) {
         Object states = entry.get("distinct_states");
+        String name = (String) require(entry, "name");
         return new Model(
-                (String) require(entry, "name"),
-                ((List<?>) require(entry, "files")).stream().map(String::valueOf).toList(),
+                name,
+                entry.get("files") instanceof List<?> files ? files.stream().map(String::valueOf).toList()
+                        : List.of(name + ".tla", name + ".cfg"),
                 (String) require(entry, "profile"),
                 (String) require(entry, "expected"),
                 (String) require(entry, "bounds"),

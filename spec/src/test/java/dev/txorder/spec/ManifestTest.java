@@ -50,4 +50,12 @@ class ManifestTest {
         assertThat(manifest.profile("ci")).extracting(Model::name).containsExactly("A");
         assertThat(manifest.profile("full")).extracting(Model::name).containsExactly("A", "B");
     }
+
+    @Test
+    void shouldTakeTheModelsModuleAndConfigurationWhenAnEntryListsNoFiles() {
+        // The proofs' manifest (proofs/models/manifest.json) has the spec's shape without "files".
+        Manifest manifest = Manifest.parse("{\"models\": [{\"name\": \"MCNextStep\", \"theorem\": \"IndInv is inductive\","
+                + " \"profile\": \"ci\", \"expected\": \"pass\", \"bounds\": \"\", \"distinct_states\": 3}]}");
+        assertThat(manifest.models().get(0).files()).containsExactly("MCNextStep.tla", "MCNextStep.cfg");
+    }
 }

@@ -1,8 +1,11 @@
 package dev.txorder.cli.verify;
 
 import dev.txorder.Mutant;
+import dev.txorder.spec.Counterexample;
+import dev.txorder.spec.TraceState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Small gate results for the tests of the kill matrix and the writers. */
 final class Fixtures {
@@ -25,10 +28,20 @@ final class Fixtures {
         return List.of(caught("tlc", m1to7), caught("properties", m1to7));
     }
 
-    static Trace tlcTrace() {
-        return new Trace("MCM1: GroupOrder violated", List.of("state", "action", "queues", "wire"),
+    /** A trace the tool printed as a table (JCStress's outcomes, a Lincheck interleaving). */
+    static Trace tableTrace() {
+        return new Trace("M1 caught by jcstress: GroupOrder violated", List.of("state", "action", "queues", "wire"),
                 List.of(List.of("1", "Initial predicate", "<<<<>>, <<>>>>", "<<>>"),
                         List.of("2", "Assign", "<<<<1>>, <<>>>>", "<<>>"),
                         List.of("3", "Transmit", "<<<<>>, <<>>>>", "<<2>>")), "Error: Invariant GroupOrder is violated.");
+    }
+
+    /** A TLC counterexample as the TLC gate reports it: the spec's rendered table. */
+    static Trace tlcCounterexample() {
+        List<TraceState> states = List.of(
+                new TraceState(1, "Initial predicate", Map.of("wire", "<<>>", "cursor", "<<0>>")),
+                new TraceState(2, "Transmit", Map.of("wire", "<< <<2, 1>> >>", "cursor", "<<1>>")));
+        return new Trace("MCM1 (expected to fail): GroupOrder violated after 567 distinct states, 2 states in the trace",
+                List.of(), List.of(), Counterexample.render(states));
     }
 }

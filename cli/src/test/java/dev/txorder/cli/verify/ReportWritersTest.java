@@ -19,10 +19,10 @@ class ReportWritersTest {
         GateResult tlc = gates.get(0);
         gates.set(0, new GateResult("tlc", tlc.proves(), Verdict.PASS, 3, "567 states, 1 models", "1 models as declared",
                 List.of(new Check("MCM1", Verdict.PASS, 2.5, "567 states", "fails as declared: GroupOrder violated", "")),
-                tlc.kills(), List.of(Fixtures.tlcTrace())));
+                tlc.kills(), List.of(Fixtures.tlcCounterexample())));
         gates.add(new GateResult("lincheck", "p", Verdict.FAIL, 2, "9 invocations", "shouldLinearize failed",
                 List.of(new Check("NextGroupLinearizabilityTest.shouldLinearize", Verdict.FAIL, 2, "-", "Invalid <results> & \"more\"",
-                        "= Invalid execution results =\u001b[0m")), List.of(), List.of()));
+                        "= Invalid execution results =\u001b[0m")), List.of(), List.of(Fixtures.tableTrace())));
         return VerifyReport.of(Profile.quick, "2026-11-28T07:00:00Z", 7.5, gates);
     }
 
@@ -58,7 +58,10 @@ class ReportWritersTest {
         String html = ReportWriters.html(report());
         assertThat(html).contains("<h2 id=\"summary\">", "<h2 id=\"kill-matrix\">", "<h2 id=\"models\">", "<h2 id=\"counterexamples\">");
         assertThat(html).contains("<td>MCM1</td>", "567 states");
-        assertThat(html).contains("MCM1: GroupOrder violated").contains("<td class=\"mono changed\">&lt;&lt;2&gt;&gt;</td>");
+        assertThat(html).contains("MCM1 (expected to fail): GroupOrder violated after 567 distinct states")
+                .contains("<pre>step | actor   | action            | queues | cursor | wire")
+                .contains("2    | adapter | Transmit r2.1     |        | g1:q1  | r2.1");
+        assertThat(html).contains("M1 caught by jcstress").contains("<td class=\"mono changed\">&lt;&lt;2&gt;&gt;</td>");
         assertThat(html).contains("Invalid &lt;results&gt; &amp; &quot;more&quot;");
         assertThat(html).contains("class=\"gap\">caught by no tool; not in TLC");
         assertThat(report().matrix().rows().get(Mutant.M1.ordinal()).gap()).isNull();
