@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * and said so; a miss of M8 is shown but does not fail the verdict, since x86 (TSO) may not
  * show it at all.
  */
-public record KillMatrix(List<String> tools, List<Row> rows) {
+public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
     static final List<String> TOOLS = List.of("tlc", "properties", "lincheck", "jcstress");
     static final Set<String> IMPLEMENTATION_LEVEL = Set.of("properties", "lincheck", "jcstress");
 
@@ -59,15 +59,30 @@ public record KillMatrix(List<String> tools, List<Row> rows) {
             String note = inTlcScope ? "" : "not in TLC's scope: a reordering under the Java memory model, which the spec does not model";
             rows.add(new Row(m, cells, caughtBy, gap, note));
         }
-        return new KillMatrix(TOOLS, rows);
+        return new KillMatrix(TOOLS, rows, Set.copyOf(ran));
     }
 
     boolean holds() {
         return rows.stream().noneMatch(Row::failsVerdict);
     }
 
+    /**
+     * Whether the gates that ran can judge the matrix at all: TLC and at least one
+     * implementation-level tool. A subset run (e.g. {@code --gates proofs}) cannot, and must not
+     * report the mutants as caught.
+     */
+    boolean complete() {
+        return ran.contains("tlc") && ran.stream().anyMatch(IMPLEMENTATION_LEVEL::contains);
+    }
+
     /** The kill matrix as a line of the summary table. */
     GateResult asGate(double seconds) {
+        if (!complete()) {
+            return new GateResult("mutants", "every known-bad design M1..M7 is caught by TLC and by an implementation-level tool",
+                    Verdict.SKIP, seconds, "-", "not judged: needs the tlc gate and one of properties, lincheck, jcstress; ran: "
+                    + (ran.isEmpty() ? "none of them" : String.join(", ", ran.stream().sorted().toList())),
+                    List.of(), List.of(), List.of());
+        }
         long inScope = rows.stream().filter(r -> r.mutant() != Mutant.M8).count();
         long clean = rows.stream().filter(r -> r.mutant() != Mutant.M8 && r.gap() == null).count();
         String gaps = rows.stream().filter(r -> r.gap() != null).map(r -> r.mutant() + " " + r.gap())

@@ -63,6 +63,19 @@ class KillMatrixTest {
     }
 
     @Test
+    void shouldNotReportMutantsCaughtWhenTheGatesThatRanCannotJudgeThem() {
+        // verify --gates proofs: no tool of the matrix ran, so the mutants gate must not say "7 of 7 caught".
+        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, "-", "-", List.of(), List.of(), List.of());
+        GateResult gate = KillMatrix.of(List.of(proofs)).asGate(0);
+        assertThat(gate.verdict()).isEqualTo(Verdict.SKIP);
+        assertThat(gate.detail()).startsWith("not judged");
+        Mutant[] m1to7 = {Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7};
+        assertThat(KillMatrix.of(List.of(Fixtures.caught("properties", m1to7))).asGate(0).verdict())
+                .as("properties alone cannot show the TLC column").isEqualTo(Verdict.SKIP);
+        assertThat(KillMatrix.of(Fixtures.allCaught()).asGate(0).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void shouldPreferACatchOverAMissOfTheSameTool() {
         GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, "-", "-", List.of(),
                 List.of(Kill.missed(Mutant.M5, "jcstress", "not shown"), Kill.caught(Mutant.M5, "jcstress", 3, "forbidden", "t")), List.of());
