@@ -20,6 +20,7 @@ TypeOK ==
     /\ cur \in [CPUs -> 0 .. MaxRequests]
     /\ at \in [CPUs -> Nat]
     /\ ticket \in [Groups -> Nat]
+    /\ DOMAIN turn = Groups /\ \A g \in Groups : turn[g] \in [Queues(g) -> Nat]
     /\ DOMAIN lock = Groups /\ \A g \in Groups : lock[g] \in [Queues(g) -> CPUs \cup {NoCpu}]
     /\ faults \in 0 .. MaxFaults
     /\ cursor \in [Groups -> Nat] /\ \A g \in Groups : cursor[g] \in Queues(g)
