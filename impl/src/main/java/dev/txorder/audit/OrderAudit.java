@@ -202,9 +202,13 @@ public final class OrderAudit {
         checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder,
                 i -> "flow " + h.flow(i) + " at priority " + h.priority(i));
         if (anyNext) {
-            checkRealTimeOrder(c, h, firstSeq, lastSeq,
-                    i -> next[layout.groupOf(h.priority(i)).index()] ? layout.groupOf(h.priority(i)).index() : -1,
-                    Property.GroupOrder, i -> "group " + layout.groupOf(h.priority(i)).index());
+            // The group of each row, looked up once: the sweep reads a row's key several times.
+            int[] groupOfRow = new int[n];
+            for (int i = 0; i < n; i++) {
+                groupOfRow[i] = layout.groupOf(h.priority(i)).index();
+            }
+            checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> next[groupOfRow[i]] ? groupOfRow[i] : -1,
+                    Property.GroupOrder, i -> "group " + groupOfRow[i]);
         }
         checkSlots(c, h);
         if (!drained) {
