@@ -21,6 +21,9 @@ Shuffle(s, t) ==
     ELSE IF t = <<>> THEN {s}
     ELSE {<<Head(s)>> \o x : x \in Shuffle(Tail(s), t)} \cup {<<Head(t)>> \o x : x \in Shuffle(s, Tail(t))}
 
+\* The functions f on the domain of S (a function to sets) with f[x] \in S[x] for every x.
+Choices(S) == {f \in [DOMAIN S -> UNION {S[x] : x \in DOMAIN S}] : \A x \in DOMAIN S : f[x] \in S[x]}
+
 \* Every interleaving of the sequences ss[1], ss[2], ...
 RECURSIVE ShuffleAll(_)
 ShuffleAll(ss) ==

@@ -5,11 +5,11 @@
 (* Each queue has an order of reservation tau: the requests that have      *)
 (* claimed slots in it, first claim first.  The ring holds their packets   *)
 (* in that order from slot sent[g][q] on, the adapter has consumed the     *)
-(* first sent[g][q] of them (all ready), and the wire is an interleaving   *)
-(* of what each queue gave it.  The conjunct that carries FlowOrder is     *)
-(* BeforePrecedes: a request that returned before r began (r's before set) *)
-(* reserved before r, in the same queue (the flow's).  The lock holder's   *)
-(* request is the last in its queue.                                       *)
+(* first sent[g][q] of them (all ready), and each group's wire is an      *)
+(* interleaving of what the group's queues gave it.  The conjunct that     *)
+(* carries FlowOrder is BeforePrecedes: a request that returned before r   *)
+(* began (r's before set) reserved before r, in the same queue (the        *)
+(* flow's).  The lock holder's request is the last in its queue.           *)
 (*                                                                         *)
 (* WeakInv replaces BeforePrecedes by FlowOrder itself: the property alone *)
 (* is not inductive (two requests of one flow can sit in the wrong order  *)
@@ -78,9 +78,10 @@ RingsOK(t) ==
         /\ at = [c \in CPUs |-> IF pc[c] = "writing" THEN FirstSlotIn(t[<<Group(c), Queue(c)>>], cur[c]) ELSE 0]
         /\ queues = [g \in Groups |-> [q \in Queues(g) |->
                         LET s == PacketSeq(t[<<g, q>>]) IN [i \in 1 .. Len(s) - n[<<g, q>>] |-> DescriptorOf(s[n[<<g, q>>] + i])]]]
-        /\ LET xs == CHOOSE xs \in Orders(QueuePairs) : TRUE
-           IN  wire \in ShuffleAll([k \in DOMAIN xs |->
-                   SelectSeq(SubSeq(PacketSeq(t[xs[k]]), 1, n[xs[k]]), LAMBDA p : p[2] <= reqs[p[1]].written)])
+        /\ wire \in Choices([g \in Groups |->
+               LET xs == CHOOSE xs \in Orders({x \in QueuePairs : x[1] = g}) : TRUE
+               IN  ShuffleAll([k \in DOMAIN xs |->
+                       SelectSeq(SubSeq(PacketSeq(t[xs[k]]), 1, n[xs[k]]), LAMBDA p : p[2] <= reqs[p[1]].written)])])
 
 GlobalOK ==
     /\ HistoryOK

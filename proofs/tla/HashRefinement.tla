@@ -22,7 +22,8 @@ PendingOf(f) ==
             mine == SelectSeq(ring, LAMBDA d : FlowOf(d.req) = f /\ ~d.noop)
         IN  [i \in DOMAIN mine |-> <<mine[i].req, mine[i].pkt>>]])
 
-FlowWire(f) == SelectSeq(wire, LAMBDA p : FlowOf(p[1]) = f)
+\* A flow's packets are on its group's wire.
+FlowWire(f) == SelectSeq(wire[GroupOf[FlowPriority[f]]], LAMBDA p : FlowOf(p[1]) = f)
 
 Abstract == INSTANCE OrderedChannel
     WITH Channels <- Flows, ReqIds <- 1 .. MaxRequests, MaxSize <- ArrayMax,

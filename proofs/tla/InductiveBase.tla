@@ -40,7 +40,7 @@ BTypeOK ==
     /\ IsPerQueue(sent, 0 .. MaxPackets)
     /\ cursor \in [Groups -> 0 .. MaxQueues - 1] /\ \A g \in Groups : cursor[g] \in Queues(g)
     /\ credit \in [Groups -> 0 .. MaxWeight]
-    /\ wire \in BSeq(BPackets, MaxPackets)
+    /\ DOMAIN wire = Groups /\ \A g \in Groups : wire[g] \in BSeq(BPackets, MaxPackets)
     /\ share \in [Groups -> 0 .. MaxPackets]
 
 (* ---------------------------- vocabulary -------------------------------- *)
@@ -52,10 +52,8 @@ Packets(r) == [j \in 1 .. reqs[r].size |-> <<r, j>>]
 PacketSeq(rs) == Flatten([i \in 1 .. Len(rs) |-> Packets(rs[i])])
 \* The requests of group g, in assignment order.
 GroupRequests(g) == SelectSeq([r \in Reqs |-> r], LAMBDA r : reqs[r].group = g)
-\* The groups, lowest first.
-GroupList == [i \in 1 .. Cardinality(Groups) |-> CHOOSE g \in Groups : Cardinality({h \in Groups : h < g}) = i - 1]
-\* The wire packets of group g, in wire order.
-WireOf(g) == SelectSeq(wire, LAMBDA p : reqs[p[1]].group = g)
+\* The wire packets of group g, in wire order (the spec keeps one wire per group).
+WireOf(g) == wire[g]
 
 (* -------------------- conjuncts shared by both policies ------------------ *)
 

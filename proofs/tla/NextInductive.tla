@@ -94,7 +94,7 @@ AdapterOK(R) ==
         /\ \A g \in Groups : \A i \in 1 .. n[g] : Ready(R, TicketOrder(g)[i])
         /\ sent = [g \in Groups |-> SentFor(g, n[g])]
         /\ cursor = [g \in Groups |-> CursorFor(g, n[g])]
-        /\ wire \in ShuffleAll([i \in 1 .. Len(GroupList) |-> WireFor(GroupList[i], n[GroupList[i]])])
+        /\ wire = [g \in Groups |-> WireFor(g, n[g])]
         /\ queues = [g \in Groups |-> [q \in Queues(g) |-> Ring(R, g, q, sent[g][q])]]
 
 \* The conjuncts that do not depend on R.

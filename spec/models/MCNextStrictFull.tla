@@ -1,5 +1,6 @@
 -------------------------- MODULE MCNextStrictFull --------------------------
 (* full profile: next policy, strict scheduler, 4 CPUs, groups of 2 and 4 queues, 10 requests of 1-3 packets, rings of 3, one fault. *)
+(* The cfg takes the VIEW WithoutBefore of MCTxOrder and checks FlowOrder through the four properties that imply it under next. *)
 EXTENDS MCTxOrder
 
 MCQueueCount   == (0 :> 2 @@ 1 :> 4)

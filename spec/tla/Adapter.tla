@@ -18,6 +18,8 @@
 (*           when no group that can send has credit left.                  *)
 (* One Transmit step is one descriptor read by the adapter; a no-op        *)
 (* descriptor is consumed like a packet but puts nothing on the wire.      *)
+(* The wire is recorded per group (wire[g], see TxState): the order across *)
+(* groups is what StrictPriority and WeightedShare judge, on sent/share.   *)
 (***************************************************************************)
 EXTENDS Assignment, TxState, Integers, Sequences
 
@@ -64,7 +66,7 @@ Transmit ==
                d == Head(queues[g][q])
            IN  /\ queues' = [queues EXCEPT ![g][q] = Tail(@)]
                /\ sent'   = [sent EXCEPT ![g][q] = @ + 1]
-               /\ wire'   = IF d.noop THEN wire ELSE Append(wire, <<d.req, d.pkt>>)
+               /\ wire'   = IF d.noop THEN wire ELSE [wire EXCEPT ![g] = Append(@, <<d.req, d.pkt>>)]
                /\ cursor' = [cursor EXCEPT ![g] =
                                IF Policy = "next" /\ d.ind = "CURRENT" THEN q
                                                                        ELSE (q + 1) % QueueCount[g]]
@@ -86,7 +88,7 @@ SkipUnwritten ==
 AdapterInit ==
     /\ cursor = [g \in Groups |-> 0]
     /\ credit = Weight
-    /\ wire   = <<>>
+    /\ wire   = [g \in Groups |-> <<>>]
     /\ share  = [g \in Groups |-> 0]
 
 \* Every step the adapter takes.

@@ -2,10 +2,13 @@
 (***************************************************************************)
 (* The properties of DESIGN.md section 3, one named definition each.       *)
 (*                                                                         *)
-(* The wire only ever grows at its end, so the properties about wire order *)
-(* compare the newest packet with every earlier one: TLC checks them in    *)
-(* every reachable state, hence for every pair of packets on the wire, at  *)
-(* a cost linear instead of quadratic in the wire's length.                *)
+(* The wire is recorded per group (TxState): wire[g] holds group g's       *)
+(* packets in wire order, and every wire property is about the packets of  *)
+(* one group.  Each wire[g] only ever grows at its end, so the properties  *)
+(* about wire order compare every group's newest packet with the group's   *)
+(* earlier ones: TLC checks them in every reachable state, hence for every *)
+(* pair of packets of a group, at a cost linear instead of quadratic in    *)
+(* the wire's length.                                                      *)
 (***************************************************************************)
 EXTENDS TxOrder
 
@@ -25,7 +28,7 @@ TypeOK ==
     /\ faults \in 0 .. MaxFaults
     /\ cursor \in [Groups -> Nat] /\ \A g \in Groups : cursor[g] \in Queues(g)
     /\ credit \in [Groups -> Nat]
-    /\ wire \in Seq(Nat \X Nat)
+    /\ wire \in [Groups -> Seq(Nat \X Nat)]
     /\ share \in [Groups -> Nat]
 
 (* ---------------------------- vocabulary -------------------------------- *)
@@ -39,11 +42,12 @@ PacketPositions == {p \in Positions : DescriptorAt(p).ready /\ ~DescriptorAt(p).
 \* Packets as <<request, packet>>: written by their sender, waiting in a ring, on the wire.
 Written   == UNION {{<<r, j>> : j \in 1 .. reqs[r].written} : r \in 1 .. Len(reqs)}
 Queued    == {<<DescriptorAt(p).req, DescriptorAt(p).pkt>> : p \in PacketPositions}
-OnWire    == {wire[i] : i \in 1 .. Len(wire)}
+OnGroupWire(g) == {wire[g][i] : i \in 1 .. Len(wire[g])}
+OnWire    == UNION {OnGroupWire(g) : g \in Groups}
 
-GroupOfPacket(w) == reqs[w[1]].group
-Newest == wire[Len(wire)]
-Earlier == 1 .. Len(wire) - 1
+\* Group g's newest packet on the wire, and the positions of its earlier ones.
+Newest(g)  == wire[g][Len(wire[g])]
+Earlier(g) == 1 .. Len(wire[g]) - 1
 
 (* ---------------------------- properties -------------------------------- *)
 
@@ -52,33 +56,51 @@ NoLoss == Written \subseteq Queued \cup OnWire
 
 \* NoDuplicate: no packet is on the wire twice, queued twice, or both.
 NoDuplicate ==
-    /\ Cardinality(OnWire) = Len(wire)
+    /\ \A g \in Groups : Cardinality(OnGroupWire(g)) = Len(wire[g])
+    /\ \A g, h \in Groups : g # h => OnGroupWire(g) \cap OnGroupWire(h) = {}
     /\ Cardinality(Queued) = Cardinality(PacketPositions)
     /\ Queued \cap OnWire = {}
 
 \* FlowOrder: no packet goes on the wire after one of a later request of its flow
 \* (one that began after its request returned), nor after a later packet of its array.
+\* A flow's packets are all in its group's wire, so the group's wire is where to look.
 FlowOrder ==
-    wire # <<>> =>
-        \A i \in Earlier :
-            /\ Newest[1] \notin reqs[wire[i][1]].before
-            /\ wire[i][1] = Newest[1] => wire[i][2] < Newest[2]
+    \A g \in Groups : wire[g] # <<>> =>
+        \A i \in Earlier(g) :
+            /\ Newest(g)[1] \notin reqs[wire[g][i][1]].before
+            /\ wire[g][i][1] = Newest(g)[1] => wire[g][i][2] < Newest(g)[2]
 
 \* GroupOrder: under next, a group's wire order is its ticket (assignment) order.
 GroupOrder ==
-    Policy = "next" /\ wire # <<>> =>
-        \A i \in Earlier :
-            GroupOfPacket(wire[i]) = GroupOfPacket(Newest) =>
-                reqs[wire[i][1]].ticket <= reqs[Newest[1]].ticket
+    Policy = "next" =>
+        \A g \in Groups : wire[g] # <<>> =>
+            \A i \in Earlier(g) : reqs[wire[g][i][1]].ticket <= reqs[Newest(g)[1]].ticket
 
 \* RequestContiguity: under next, a packet other than its request's first comes
 \* right after the previous packet of that request in its group's wire order.
 RequestContiguity ==
-    Policy = "next" /\ wire # <<>> /\ Newest[2] > 1 =>
-        LET sameGroup == {i \in Earlier : GroupOfPacket(wire[i]) = GroupOfPacket(Newest)}
-        IN  /\ sameGroup # {}
-            /\ LET last == CHOOSE i \in sameGroup : \A k \in sameGroup : k <= i
-               IN  wire[last] = <<Newest[1], Newest[2] - 1>>
+    Policy = "next" =>
+        \A g \in Groups : wire[g] # <<>> /\ Newest(g)[2] > 1 =>
+            /\ Len(wire[g]) > 1
+            /\ wire[g][Len(wire[g]) - 1] = <<Newest(g)[1], Newest(g)[2] - 1>>
+
+\* FlowOrder without the before sets, under next.  If request b is in request
+\* s's before set, then b < s (b had returned when s was assigned) and both are
+\* of one flow, hence of one group.  When tickets follow the order of assignment
+\* within a group (TicketsFollowAssignment), b's ticket is below s's, so GroupOrder
+\* puts every packet of b on the wire before every packet of s; and within one
+\* request, RequestContiguity and NoDuplicate put packet j - 1 before packet j
+\* (were packet j first, packet j - 1 would have to sit right before it and
+\* again after it).  So, under next,
+\*     TicketsFollowAssignment /\ GroupOrder /\ RequestContiguity /\ NoDuplicate
+\*         => FlowOrder
+\* and a model that checks these four need not keep the before sets, which
+\* record when every request returned and multiply the states by that history
+\* (MCNextStrictFull drops them with a VIEW, see MCTxOrder).
+TicketsFollowAssignment ==
+    Policy = "next" =>
+        \A b, s \in 1 .. Len(reqs) :
+            b < s /\ reqs[b].group = reqs[s].group => reqs[b].ticket < reqs[s].ticket
 
 \* FlowAffinity: under hash, all requests of one flow go to one queue.
 FlowAffinity ==

@@ -23,10 +23,21 @@ senderVars == <<reqs, pc, cur, at, ticket, turn, lock, faults>>
 VARIABLES
     cursor,   \* cursor[g]: group g's cursor queue (next) or round-robin position (hash)
     credit,   \* credit[g]: what group g may still send in this wrr round
-    wire,     \* the packets transmitted so far, as <<request, packet>>, in wire order
+    wire,     \* wire[g]: group g's packets transmitted so far, as <<request, packet>>, in wire order
     share     \* share[g]: packets group g sent since every group last became able to send (wrr)
 
 adapterVars == <<cursor, credit, wire, share>>
+
+(* The wire is kept per group: wire[g] is the sequence of group g's        *)
+(* packets in the order the adapter put them on the wire. Every wire       *)
+(* property of DESIGN.md section 3 (NoLoss, NoDuplicate, FlowOrder,        *)
+(* GroupOrder, RequestContiguity) is about the packets of one group (a     *)
+(* flow has one priority, hence one group); the order across groups is     *)
+(* judged by StrictPriority (on sent and Eligible) and WeightedShare (on   *)
+(* share), never by the wire. One global sequence would make every        *)
+(* cross-group interleaving of the wire a distinct state and tell no       *)
+(* property anything (half the states of the first 6 requests of          *)
+(* MCNextStrictFull).                                                      *)
 
 vars == <<ringVars, senderVars, adapterVars>>
 =============================================================================

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Model-checks the TxOrder TLA+ specification with TLC: a shipped model (--model) or one generated",
             "from the options, in which every request may be any packet count of any flow of any group.",
+            "While TLC runs, its progress reports (about 3 s in, then once a minute) go to stderr.",
             "Exit status: 0 every checked property holds, 1 one does not (the counterexample is printed),",
             "2 bad input or TLC could not check the model."})
 final class CheckCommand implements Callable<Integer> {
@@ -101,7 +102,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             work = Files.createTempDirectory("txorder-check");
             SpecFiles files = SpecFiles.extractedFromClasspath(work.resolve("spec"));
-            TlcRunner runner = new TlcRunner(work.resolve("tlc"), limit);
+            // TLC reports progress about 3 s in and then once a minute; a long run says nothing else.
+            TlcRunner runner = new TlcRunner(work.resolve("tlc"), limit, report -> {
+                err.println("txorder check: TLC " + report.describe());
+                err.flush();
+            });
             String name;
             String bounds;
             String expected = null;

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  *                       ~r2.1N  a no-op published by a failed send
  * queues                g0{q0[r1.1C r1.2?] q1[]}    group 0: queue 0 holds two descriptors, queue 1 none
  * cursor                g0:q1                       group 0's adapter cursor is at queue 1
+ * wire                  g0: r1.1 r1.2; g1: r3.1     each group's packets in wire order (the spec
+ *                                                   keeps one wire per group); - when all are empty
  * </pre>
  *
  * TLC does not print the parameters of an action, so the actor is the CPU whose {@code pc},
@@ -133,9 +135,15 @@ public final class Counterexample {
                         req.get("flow"), req.get("group"), req.get("queue"), req.get("ticket"));
             }
             case "Transmit": {
-                List<Object> w0 = list(old.get("wire"));
-                List<Object> w1 = list(now.get("wire"));
-                return w1.size() > w0.size() ? "Transmit " + packet(w1.get(w1.size() - 1)) : "Transmit (no-op)";
+                // The packet is the last of the one group wire that grew; a no-op grows none.
+                Map<Object, Object> before = map(old.get("wire"));
+                for (Map.Entry<Object, Object> group : map(now.get("wire")).entrySet()) {
+                    List<Object> after = list(group.getValue());
+                    if (after.size() > list(before.get(group.getKey())).size()) {
+                        return "Transmit " + packet(after.get(after.size() - 1));
+                    }
+                }
+                return "Transmit (no-op)";
             }
             default:
                 return action;
@@ -170,9 +178,14 @@ public final class Counterexample {
                 .collect(Collectors.joining(" "));
     }
 
+    /** The groups with packets on the wire, lowest first: {@code g0: r1.1 r1.2; g1: r3.1}. */
     private static String wire(Object value) {
-        List<Object> w = list(value);
-        return w.isEmpty() ? "-" : w.stream().map(Counterexample::packet).collect(Collectors.joining(" "));
+        String groups = map(value).entrySet().stream()
+                .filter(g -> !list(g.getValue()).isEmpty())
+                .map(g -> "g" + g.getKey() + ": "
+                        + list(g.getValue()).stream().map(Counterexample::packet).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("; "));
+        return groups.isEmpty() ? "-" : groups;
     }
 
     private static String packet(Object value) {

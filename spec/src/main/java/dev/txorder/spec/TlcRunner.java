@@ -1,6 +1,10 @@
 package dev.txorder.spec;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs TLC on one model in a forked JVM ({@code -XX:+UseParallelGC}, {@code -workers} = available
  * processors, {@code -metadir} inside the model's work directory) and classifies the outcome with
- * {@link TlcOutputParser}. The full output is kept in {@code tlc.log} beside the model.
+ * {@link TlcOutputParser}. The full output is kept in {@code tlc.log} beside the model; TLC's
+ * progress reports go to a listener while it runs.
  */
 public final class TlcRunner {
     private static final java.util.Set<String> CFG_KEYWORDS = java.util.Set.of(
@@ -21,16 +27,29 @@ public final class TlcRunner {
             "PROPERTIES", "SYMMETRY", "VIEW", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
             "ACTION_CONSTRAINTS", "CHECK_DEADLOCK", "ALIAS", "POSTCONDITION");
 
+    private static final String PROGRESS_START = "@!@!@STARTMSG 2200:";
+    private static final String PROGRESS_END = "@!@!@ENDMSG 2200 ";
+
     private final Path workRoot;
     private final Duration timeout;
+    private final Consumer<TlcProgress> progress;
 
     /**
      * @param workRoot where each model gets a work directory (e.g. {@code spec/target/tlc})
      * @param timeout  a run that takes longer is stopped and reported as a crash
      */
     public TlcRunner(Path workRoot, Duration timeout) {
+        this(workRoot, timeout, report -> { });
+    }
+
+    /**
+     * @param progress called with each of TLC's progress reports while it runs, on a thread of the
+     *                 runner's (a long run otherwise says nothing until it ends)
+     */
+    public TlcRunner(Path workRoot, Duration timeout, Consumer<TlcProgress> progress) {
         this.workRoot = workRoot;
         this.timeout = timeout;
+        this.progress = progress;
     }
 
     /** Stages a shipped model from {@code files} and checks it. */
@@ -63,8 +82,11 @@ public final class TlcRunner {
                 "-metadir", dir.resolve("meta").toAbsolutePath().toString(),
                 "-config", module + ".cfg", module + ".tla"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        OutputPump pump = new OutputPump(process.getInputStream(), log, start, progress);
+        Thread pumping = new Thread(pump, "tlc-output-" + module);
+        pumping.setDaemon(true);
+        pumping.start();
         int exit;
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             exit = process.exitValue();
@@ -72,6 +94,11 @@ public final class TlcRunner {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
             exit = -1;
+        }
+        // The pump ends when TLC's output closes, which its exit (or kill) does.
+        pumping.join();
+        if (pump.failure() != null) {
+            throw pump.failure();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -83,6 +110,52 @@ public final class TlcRunner {
                     String.format(Locale.ROOT, "stopped after the %d s timeout", timeout.toSeconds()));
         }
         return result;
+    }
+
+    /**
+     * Copies TLC's output into {@code tlc.log} line by line and hands each progress report
+     * (message 2200, framed by its STARTMSG and ENDMSG lines) to the listener as it arrives.
+     */
+    static final class OutputPump implements Runnable {
+        private final InputStream output;
+        private final Path log;
+        private final long start;
+        private final Consumer<TlcProgress> progress;
+        private volatile IOException failure;
+
+        OutputPump(InputStream output, Path log, long start, Consumer<TlcProgress> progress) {
+            this.output = output;
+            this.log = log;
+            this.start = start;
+            this.progress = progress;
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
+                 BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                StringBuilder report = null;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.write(line);
+                    out.newLine();
+                    if (line.startsWith(PROGRESS_START)) {
+                        report = new StringBuilder();
+                    } else if (report != null && line.startsWith(PROGRESS_END)) {
+                        out.flush();
+                        TlcProgress.parse(report.toString(), (System.nanoTime() - start) / 1e9).ifPresent(progress);
+                        report = null;
+                    } else if (report != null) {
+                        report.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
     }
 
     /** The names listed under PROPERTY/PROPERTIES in a TLC configuration. */

@@ -43,15 +43,15 @@ class TlcOutputParserTest {
     void shouldNameTheViolatedInvariantAndKeepItsTrace() {
         String out = msg(2110, 1, "Invariant GroupOrder is violated.")
                 + msg(2121, 1, "The behavior up to this point is:")
-                + msg(2217, 4, "1: <Initial predicate>\n/\\ wire = <<>>\n/\\ x = 0\n")
+                + msg(2217, 4, "1: <Initial predicate>\n/\\ wire = (0 :> <<>> @@ 1 :> <<>>)\n/\\ x = 0\n")
                 + msg(2217, 4, "2: <Transmit line 70, col 5 to line 90, col 20 of module Adapter>\n"
-                        + "/\\ wire = << <<1, 1>>,\n   <<2, 1>> >>\n/\\ x = 1\n")
+                        + "/\\ wire = ( 0 :> <<>> @@\n  1 :> << <<1, 1>>,\n   <<2, 1>> >> )\n/\\ x = 1\n")
                 + STATS;
         TlcResult result = TlcOutputParser.parse(out, 12, 1, List.of());
         assertThat(result.outcome()).isEqualTo("fail:GroupOrder");
         assertThat(result.trace()).hasSize(2);
         assertThat(result.trace().get(1).action()).isEqualTo("Transmit");
-        assertThat(result.trace().get(1).variables()).containsEntry("wire", "<< <<1, 1>>, <<2, 1>> >>");
+        assertThat(result.trace().get(1).variables()).containsEntry("wire", "( 0 :> <<>> @@ 1 :> << <<1, 1>>, <<2, 1>> >> )");
         assertThat(result.depth()).isEqualTo(2);
     }
 

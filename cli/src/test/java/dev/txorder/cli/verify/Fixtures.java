@@ -39,8 +39,8 @@ final class Fixtures {
     /** A TLC counterexample as the TLC gate reports it: the spec's rendered table. */
     static Trace tlcCounterexample() {
         List<TraceState> states = List.of(
-                new TraceState(1, "Initial predicate", Map.of("wire", "<<>>", "cursor", "<<0>>")),
-                new TraceState(2, "Transmit", Map.of("wire", "<< <<2, 1>> >>", "cursor", "<<1>>")));
+                new TraceState(1, "Initial predicate", Map.of("wire", "(0 :> <<>>)", "cursor", "(0 :> 0)")),
+                new TraceState(2, "Transmit", Map.of("wire", "(0 :> << <<2, 1>> >>)", "cursor", "(0 :> 1)")));
         return new Trace("MCM1 (expected to fail): GroupOrder violated after 567 distinct states, 2 states in the trace",
                 List.of(), List.of(), Counterexample.render(states));
     }

@@ -60,7 +60,7 @@ class ReportWritersTest {
         assertThat(html).contains("<td>MCM1</td>", "567 states");
         assertThat(html).contains("MCM1 (expected to fail): GroupOrder violated after 567 distinct states")
                 .contains("<pre>step | actor   | action            | queues | cursor | wire")
-                .contains("2    | adapter | Transmit r2.1     |        | g1:q1  | r2.1");
+                .contains("2    | adapter | Transmit r2.1     |        | g0:q1  | g0: r2.1");
         assertThat(html).contains("M1 caught by jcstress").contains("<td class=\"mono changed\">&lt;&lt;2&gt;&gt;</td>");
         assertThat(html).contains("Invalid &lt;results&gt; &amp; &quot;more&quot;");
         assertThat(html).contains("class=\"gap\">caught by no tool; not in TLC");
