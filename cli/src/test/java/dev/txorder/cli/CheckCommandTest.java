@@ -42,6 +42,15 @@ class CheckCommandTest {
         assertThat(run.out()).contains("verdict: holds").containsPattern("states: \\d+ generated, \\d+ distinct, depth \\d+");
     }
 
+    @Test
+    void shouldReportTlcsProgressOnStderrWhileItRuns() {
+        Run run = check(SMALL_NEXT);
+        // TLC reports once a minute and once more at the end, so even a short run shows one line.
+        assertThat(run.err()).containsPattern("(?m)^txorder check: TLC depth \\d+, [\\d,]+ distinct states, [\\d,]+ generated, "
+                + "[\\d,]+ on the queue, \\d+ s$");
+        assertThat(run.out()).doesNotContain("on the queue");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"M1", "M2", "M3", "M6"})
     void shouldPrintACounterexampleTableAndExitOneForEveryNextMutant(String mutant) {
