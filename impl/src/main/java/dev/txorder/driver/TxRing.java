@@ -27,7 +27,7 @@ import java.util.Arrays;
  *  TAIL      next position to reserve            written by the owner (see below)
  *  CACHED    owner's last view of CONSUMED       written by the owner
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
- *  CONSUMED  next position the NIC will read     release by the NIC, acquire by the owner when full
+ *  CONSUMED  positions below it are free again   release by the NIC per run, acquire by the owner when full
  * </pre>
  * The owner of a ring is the sender that may claim its positions: under {@code next} the holder
  * of its group's assignment lock ({@link TxDriver}), under {@code hash} and in the prior art the
@@ -66,8 +66,9 @@ public final class TxRing {
     private final int[] meta;
     private final long[] published;
 
-    /** NIC-private: the next position the NIC reads. */
+    /** NIC-private: the next position the NIC reads, and the last one it handed back. */
     private long head;
+    private long handedBack;
 
     /**
      * @param group    the queue group this ring belongs to
@@ -160,7 +161,7 @@ public final class TxRing {
         }
         int i = 0;
         long consumed;
-        // Acquire: pairs with the NIC's release in advance(); the NIC has finished reading every
+        // Acquire: pairs with the NIC's release in handBack(); the NIC has finished reading every
         // row below CONSUMED, so overwriting them cannot tear a descriptor it is reading.
         while (limit > (consumed = (long) LONGS.getAcquire(ctl, CONSUMED))) {
             probe.before(StepProbe.Step.WAIT, cpu);
@@ -283,11 +284,22 @@ public final class TxRing {
         return Indicator.ofCode(meta[(int) head & mask] & INDICATOR_MASK);
     }
 
-    /** The NIC is done with the head descriptor: hands its slot back to the senders. */
+    /**
+     * The NIC is done with the head descriptor. Its slot goes back to the senders at the NIC's next
+     * {@link #handBack()}: one store per run of descriptors instead of one per descriptor, as the
+     * Disruptor's consumer publishes one sequence per batch.
+     */
     public void advance() {
         head++;
-        // Release: every read of the row for head-1 happens-before a sender reuses the slot.
-        LONGS.setRelease(ctl, CONSUMED, head);
+    }
+
+    /** Hands every slot below the NIC's head back to the senders; cheap when nothing changed. */
+    public void handBack() {
+        if (head != handedBack) {
+            handedBack = head;
+            // Release: every read of the rows below head happens-before a sender reuses their slots.
+            LONGS.setRelease(ctl, CONSUMED, head);
+        }
     }
 
     /** The NIC's published head: every position below it has been consumed. Any thread. */
