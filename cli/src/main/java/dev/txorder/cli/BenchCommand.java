@@ -42,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     private static final String PRIOR_ART = "single-lock";
     private static final String DISRUPTOR = "disruptor";
 
-    @Option(names = "--quick", description = "1 fork, 2 warmup and 7 measured iterations of 1 s per row "
-            + "(about 8 minutes for all 40 rows); default: 2 forks, 5 + 5 iterations of 2 s (about 30 minutes).")
+    @Option(names = "--quick", description = "3 forks of 1 warmup and 3 measured iterations of 1 s per row "
+            + "(about 11 minutes for all 40 rows); default: 5 forks of 3 + 5 iterations of 1 s (about 30 minutes).")
     boolean quick;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON array to FILE.")
@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
                 "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8",
                 "-rf", "json", "-rff", results.toString()));
         if (quick) {
-            cmd.addAll(List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "7", "-r", "1s"));
+            cmd.addAll(List.of("-f", "3", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
         }
         err.println("txorder bench: running " + (2 * 2 * chosen.size()) + " rows" + (quick ? " (quick)" : "")
                 + "; full JMH log: " + log);
