@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
 import dev.txorder.audit.Property;
 import dev.txorder.audit.SendHistory;
@@ -48,6 +49,12 @@ class RealThreadsTest {
     @Test
     void shouldHoldEveryPropertyOverTwoMillionPacketsUnderHash() throws InterruptedException {
         holds(TxConfig.of(LAYOUT, AssignmentPolicy.HASH));
+    }
+
+    @Test
+    void shouldHoldEveryPropertyUnderWrrWhileTheNicServesRunsOfPackets() throws InterruptedException {
+        // The NIC's own thread serves up to a burst per decision; the audit replays wrr packet by packet.
+        holds(TxConfig.of(LAYOUT, AssignmentPolicy.NEXT).withScheduler(Scheduler.parse("wrr:1,3")));
     }
 
     /** @return the try (1-based) that caught it, or -1 */
