@@ -1,6 +1,6 @@
 package dev.txorder.cli;
 
-import dev.txorder.cli.verify.Json;
+import dev.txorder.spec.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
