@@ -52,12 +52,14 @@ public final class TxDriver implements SendPath {
      * <pre>
      *  ctl[ASSIGN_LOCK]  0 free, 1 held     CAS acquire, release store
      *  ctl[TICKET]       next ticket        written by the lock holder (opaque, so tickets() may read it)
+     *  ctl[TICKET_QUEUE] next ticket mod k  written by the lock holder (plain): spares a division per send
      * </pre>
      */
     private static final class GroupPath {
         private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
         private static final int ASSIGN_LOCK = 16;
         private static final int TICKET = ASSIGN_LOCK + 1;
+        private static final int TICKET_QUEUE = ASSIGN_LOCK + 2;
 
         final long[] ctl = new long[3 * 16];
         final TxRing[] rings;
@@ -90,7 +92,14 @@ public final class TxDriver implements SendPath {
             long t = (long) LONGS.get(ctl, TICKET);
             // Opaque: a whole 64-bit value for tickets() readers; ordering comes from the lock.
             LONGS.setOpaque(ctl, TICKET, t + 1);
+            long q = (long) LONGS.get(ctl, TICKET_QUEUE);
+            LONGS.set(ctl, TICKET_QUEUE, q + 1 == k ? 0L : q + 1);
             return t;
+        }
+
+        /** The next ticket's queue, ticket mod k; the caller holds the assignment lock. */
+        int nextTicketQueue() {
+            return (int) (long) LONGS.get(ctl, TICKET_QUEUE);
         }
 
         /** The next ticket without the lock (the mutants' separate Assign step). */
@@ -150,8 +159,8 @@ public final class TxDriver implements SendPath {
         TxRing ring;
         long pos;
         try {
+            ring = g.rings[g.nextTicketQueue()];
             t = g.takeTicket();
-            ring = g.rings[(int) (t % g.k)];
             pos = ring.reserve(r.packets, probe, r.cpu);
             ring.count(r.packets, waits);
         } finally {
