@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
      * and max. The counters are JMH's per-iteration means.
      */
     record Row(String impl, int producers, int array, double median, double mean, double error, double min,
-               double max, double packets, double waits, double fullWaits, double ringFull) {
+               double max, double packets, double waits, double fullWaits, double ringFull, double lockWaitNanos) {
         /** Packets per second, in millions: the median iteration. */
         double mpps() {
             return median * array / 1e6;
@@ -114,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
         /** Waits for a lock or the assignment step, not for ring space: the contention the patent is about. */
         double lockWaitsPerPacket() {
             return countsWaits() ? (waits - fullWaits) / packets : Double.NaN;
+        }
+
+        /** Nanoseconds senders waited for a lock or the assignment step, per packet (txorder's implementations). */
+        double lockWaitNanosPerPacket() {
+            return countsWaits() && !impl.startsWith("jctools") ? lockWaitNanos / packets : Double.NaN;
         }
 
         double ringFullPerPacket() {
@@ -293,7 +298,8 @@ final class BenchCommand implements Callable<Integer> {
                     Integer.parseInt(String.valueOf(params.get("array"))), median(samples), number(primary.get("score")),
                     number(primary.get("scoreError")), samples.isEmpty() ? Double.NaN : samples.get(0),
                     samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), counter(secondary, "packets"),
-                    counter(secondary, "waits"), counter(secondary, "fullWaits"), counter(secondary, "ringFull")));
+                    counter(secondary, "waits"), counter(secondary, "fullWaits"), counter(secondary, "ringFull"),
+                    counter(secondary, "lockWaitNanos")));
         }
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
@@ -339,18 +345,21 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows) {
         out.println("txorder bench on " + machine() + " (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %15s %15s %13s %10s %14s %13s%n", "impl", "senders", "array",
-                "Mpkt/s", "min..max", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt", "full/1000pkt");
+        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %15s %13s %10s %14s %16s %13s%n", "impl", "senders", "array",
+                "Mpkt/s", "min..max", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt",
+                "lockwait ns/pkt", "full/1000pkt");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %15s %15s %13s %10s %14s %13s%n", r.impl(), r.producers(),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %15s %13s %10s %14s %16s %13s%n", r.impl(), r.producers(),
                     r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
                     times(ratio(rows, r, PRIOR_ART)), times(ratio(rows, r, DISRUPTOR)), fmt(r.waitsPerPacket(), 3),
-                    fmt(r.lockWaitsPerPacket(), 4), fmt(r.ringFullPerPacket() * 1000, 2));
+                    fmt(r.lockWaitsPerPacket(), 4), fmt(r.lockWaitNanosPerPacket(), 2),
+                    fmt(r.ringFullPerPacket() * 1000, 2));
         }
         out.println("Mpkt/s = the median measured iteration, requests/s x array / 1e6 (min..max: the slowest and"
                 + " fastest iterations); ratios are of medians; waits/pkt = sender wait iterations (spins, yields) per"
                 + " packet, of which lockwaits/pkt waited for a lock or the assignment step and the rest for ring"
-                + " space; full/1000pkt = requests that found the ring full; n/a = not exposed.");
+                + " space; lockwait ns/pkt = how long those lock waits took (a yield can last a time slice);"
+                + " full/1000pkt = requests that found the ring full; n/a = not exposed.");
     }
 
     private static String times(double ratio) {
@@ -384,6 +393,7 @@ final class BenchCommand implements Callable<Integer> {
                     .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
                     .append(", \"waits_per_packet\": ").append(num(r.waitsPerPacket()))
                     .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
+                    .append(", \"lock_wait_ns_per_packet\": ").append(num(r.lockWaitNanosPerPacket()))
                     .append(", \"ring_full_per_packet\": ").append(num(r.ringFullPerPacket()))
                     .append(", \"machine\": ").append(Json.quote(machine))
                     .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");

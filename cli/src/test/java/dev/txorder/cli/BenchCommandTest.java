@@ -25,7 +25,8 @@ class BenchCommandTest {
                     "packets" : { "score" : 50000000.0, "scoreError" : "NaN" },
                     "fullWaits" : { "score" : 750000.0, "scoreError" : "NaN" },
                     "ringFull" : { "score" : 500.0, "scoreError" : "NaN" },
-                    "waits" : { "score" : 1000000.0, "scoreError" : "NaN" } }
+                    "waits" : { "score" : 1000000.0, "scoreError" : "NaN" },
+                    "lockWaitNanos" : { "score" : 25000000.0, "scoreError" : "NaN" } }
               }, {
                 "benchmark" : "dev.txorder.bench.TwoSendersToNic.send", "mode" : "thrpt", "threads" : 2,
                 "params" : { "array" : "8", "capacity" : "4096", "impl" : "disruptor" },
@@ -63,8 +64,10 @@ class BenchCommandTest {
         assertThat(rows.get(0).waitsPerPacket()).isCloseTo(0.02, within(1e-12));
         assertThat(rows.get(0).lockWaitsPerPacket()).as("waits not spent on ring space").isCloseTo(0.005, within(1e-12));
         assertThat(rows.get(0).ringFullPerPacket()).isCloseTo(1e-5, within(1e-15));
+        assertThat(rows.get(0).lockWaitNanosPerPacket()).isCloseTo(0.5, within(1e-12));
         assertThat(rows.get(1).waitsPerPacket()).as("the Disruptor does not expose its waits").isNaN();
         assertThat(rows.get(1).lockWaitsPerPacket()).isNaN();
+        assertThat(rows.get(1).lockWaitNanosPerPacket()).isNaN();
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class TxDriver implements SendPath {
      *  ctl[ASSIGN_LOCK]  0 free, 1 held     CAS acquire, release store
      *  ctl[TICKET]       next ticket        written by the lock holder (opaque, so tickets() may read it)
      *  ctl[TICKET_QUEUE] next ticket mod k  written by the lock holder (plain): spares a division per send
+     *  ctl[WAIT_NANOS]   the holder's wait  written by the lock holder (plain), moved to its ring's statistics
      * </pre>
      */
     private static final class GroupPath {
@@ -60,6 +61,7 @@ public final class TxDriver implements SendPath {
         private static final int ASSIGN_LOCK = 16;
         private static final int TICKET = ASSIGN_LOCK + 1;
         private static final int TICKET_QUEUE = ASSIGN_LOCK + 2;
+        private static final int WAIT_NANOS = ASSIGN_LOCK + 3;
 
         final long[] ctl = new long[3 * 16];
         final TxRing[] rings;
@@ -72,14 +74,25 @@ public final class TxDriver implements SendPath {
 
         /** see TxOrder.tla: Assign, Reserve (taken as one step). @return wait iterations */
         long lockAssign(StepProbe probe, int cpu) {
-            int i = 0;
             // Test, then CAS (volatile): acquires the previous holder's TICKET, TAIL, CACHED and
             // statistics writes; the test keeps waiters from writing the line while it is held.
-            while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
+            if ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) == 0L && LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
+                LONGS.set(ctl, WAIT_NANOS, 0L);
+                return 0;
+            }
+            long start = System.nanoTime();
+            int i = 0;
+            do {
                 probe.before(StepProbe.Step.WAIT, cpu);
                 Backoff.pause(i++);
-            }
+            } while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L));
+            LONGS.set(ctl, WAIT_NANOS, System.nanoTime() - start);
             return i;
+        }
+
+        /** How long the current holder waited for the lock (0 if it did not); the caller holds it. */
+        long holderWaitNanos() {
+            return (long) LONGS.get(ctl, WAIT_NANOS);
         }
 
         void unlockAssign() {
@@ -163,6 +176,7 @@ public final class TxDriver implements SendPath {
             t = g.takeTicket();
             pos = ring.reserve(r.packets, probe, r.cpu);
             ring.count(r.packets, waits);
+            ring.addLockNanos(g.holderWaitNanos());
         } finally {
             g.unlockAssign();
         }
