@@ -22,6 +22,14 @@ interface Pipe extends AutoCloseable {
     /** Requests that found their ring full so far, counted in shared statistics; 0 otherwise. */
     long ringFullEvents();
 
+    /**
+     * Nanoseconds all senders so far waited for a lock or the assignment step, for the
+     * implementations that have one and time it (txorder's); 0 for the others.
+     */
+    default long lockWaitNanos() {
+        return 0;
+    }
+
     @Override
     void close() throws InterruptedException;
 }

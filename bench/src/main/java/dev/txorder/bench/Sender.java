@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  * other): {@code packets} sent; {@code waits}, the wait iterations (spins, yields, assignment- and
  * queue-lock waits, ring-full waits); {@code fullWaits}, the part of them spent waiting for ring
  * space (so {@code waits - fullWaits} are the lock waits); {@code ringFull}, the requests that found
- * their ring full.
+ * their ring full; {@code lockWaitNanos}, how long senders waited for a lock or the assignment step
+ * (txorder only: iterations count how often a waiter looked, but one yield can last a time slice).
  * The txorder implementations count waits in the rings' shared statistics: one sender (thread 0)
  * reports the whole iteration's difference, the others report 0. JCTools counts its failed offers
  * per sender. The Disruptor and ArrayBlockingQueue do not expose their waits: 0 there means "not
@@ -37,6 +38,7 @@ public class Sender {
     public long waits;
     public long fullWaits;
     public long ringFull;
+    public long lockWaitNanos;
 
     final TxRequest request = new TxRequest();
     final JctoolsPipe.Batch batch = new JctoolsPipe.Batch();
@@ -54,6 +56,7 @@ public class Sender {
     private long waitsAtStart;
     private long fullWaitsAtStart;
     private long ringFullAtStart;
+    private long lockWaitNanosAtStart;
 
     @Setup(Level.Trial)
     public void open(UnderTest bench, ThreadParams thread) {
@@ -77,6 +80,7 @@ public class Sender {
         waits = 0;
         fullWaits = 0;
         ringFull = 0;
+        lockWaitNanos = 0;
         localWaits = 0;
         localFullWaits = 0;
         localRingFull = 0;
@@ -84,6 +88,7 @@ public class Sender {
             waitsAtStart = bench.pipe.waits();
             fullWaitsAtStart = bench.pipe.ringFullWaits();
             ringFullAtStart = bench.pipe.ringFullEvents();
+            lockWaitNanosAtStart = bench.pipe.lockWaitNanos();
         }
     }
 
@@ -96,6 +101,7 @@ public class Sender {
             waits += bench.pipe.waits() - waitsAtStart;
             fullWaits += bench.pipe.ringFullWaits() - fullWaitsAtStart;
             ringFull += bench.pipe.ringFullEvents() - ringFullAtStart;
+            lockWaitNanos = bench.pipe.lockWaitNanos() - lockWaitNanosAtStart;
         }
     }
 

@@ -77,6 +77,15 @@ final class TxorderPipe implements Pipe {
     }
 
     @Override
+    public long lockWaitNanos() {
+        long sum = 0;
+        for (TxRing r : rings) {
+            sum += r.lockWaitNanos();
+        }
+        return sum;
+    }
+
+    @Override
     public long ringFullEvents() {
         long sum = 0;
         for (TxRing r : rings) {

@@ -1,5 +1,6 @@
 package dev.txorder.cli;
 
+import dev.txorder.spec.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     private static final String PRIOR_ART = "single-lock";
     private static final String DISRUPTOR = "disruptor";
 
-    @Option(names = "--quick", description = "1 fork, 2 warmup and 3 measured iterations of 1 s per row "
-            + "(about 6 minutes for all 40 rows); default: 2 forks, 5 + 5 iterations of 2 s (about 30 minutes).")
+    @Option(names = "--quick", description = "3 forks of 1 warmup and 3 measured iterations of 1 s per row "
+            + "(about 11 minutes for all 40 rows); default: 5 forks of 3 + 5 iterations of 1 s (about 30 minutes).")
     boolean quick;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON array to FILE.")
@@ -68,15 +68,34 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** One result row: an implementation, a topology and an array size. */
-    record Row(String impl, int producers, int array, double requestsPerSecond, double error,
-               double packets, double waits, double fullWaits, double ringFull) {
+    /**
+     * One result row: an implementation, a topology and an array size. Rates are requests per
+     * second over JMH's measured iterations (all forks): their median, which the table and the
+     * ratios use because 3 busy threads on 2 cores give a skewed spread of iterations (one
+     * descheduled thread can cut an iteration by 5x), and their mean with JMH's 99.9% error, min
+     * and max. The counters are JMH's per-iteration means.
+     */
+    record Row(String impl, int producers, int array, double median, double mean, double error, double min,
+               double max, double packets, double waits, double fullWaits, double ringFull, double lockWaitNanos) {
+        /** Packets per second, in millions: the median iteration. */
         double mpps() {
-            return requestsPerSecond * array / 1e6;
+            return median * array / 1e6;
         }
 
         double mppsError() {
             return Double.isNaN(error) ? Double.NaN : error * array / 1e6;
+        }
+
+        double mppsMean() {
+            return mean * array / 1e6;
+        }
+
+        double mppsMin() {
+            return min * array / 1e6;
+        }
+
+        double mppsMax() {
+            return max * array / 1e6;
         }
 
         int k() {
@@ -95,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
         /** Waits for a lock or the assignment step, not for ring space: the contention the patent is about. */
         double lockWaitsPerPacket() {
             return countsWaits() ? (waits - fullWaits) / packets : Double.NaN;
+        }
+
+        /** Nanoseconds senders waited for a lock or the assignment step, per packet (txorder's implementations). */
+        double lockWaitNanosPerPacket() {
+            return countsWaits() && !impl.startsWith("jctools") ? lockWaitNanos / packets : Double.NaN;
         }
 
         double ringFullPerPacket() {
@@ -126,26 +150,26 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jar: " + benchJar + " is not a file");
         }
         Path work = Files.createDirectories(root.resolve("target").resolve("txorder-bench"));
-        Path csv = work.resolve("jmh.csv");
+        Path results = work.resolve("jmh.json");
         Path log = work.resolve("jmh.log");
-        Files.deleteIfExists(csv);
+        Files.deleteIfExists(results);
 
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString(),
                 "dev\\.txorder\\.bench\\.(OneSenderToNic|TwoSendersToNic)\\.send$",
                 "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8",
-                "-rf", "csv", "-rff", csv.toString()));
+                "-rf", "json", "-rff", results.toString()));
         if (quick) {
-            cmd.addAll(List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"));
+            cmd.addAll(List.of("-f", "3", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
         }
         err.println("txorder bench: running " + (2 * 2 * chosen.size()) + " rows" + (quick ? " (quick)" : "")
                 + "; full JMH log: " + log);
         err.flush();
         int status = runJmh(cmd, log, err);
-        if (status != 0 || !Files.isRegularFile(csv)) {
+        if (status != 0 || !Files.isRegularFile(results)) {
             err.println("txorder bench: JMH exited with status " + status + "; see " + log);
             return TxorderCommand.VIOLATED;
         }
-        List<Row> rows = parseCsv(Files.readAllLines(csv, StandardCharsets.UTF_8));
+        List<Row> rows = parseJmhJson(Files.readString(results, StandardCharsets.UTF_8));
         printTable(out, rows);
         if (json != null) {
             Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
@@ -250,85 +274,63 @@ final class BenchCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- results
 
-    /** Rows from JMH's CSV: the primary score plus the packets, waits and ringFull counters. */
-    static List<Row> parseCsv(List<String> lines) {
-        if (lines.isEmpty()) {
-            return List.of();
-        }
-        List<String> header = splitCsv(lines.get(0));
-        int bench = header.indexOf("Benchmark");
-        int threads = header.indexOf("Threads");
-        int score = header.indexOf("Score");
-        int error = header.indexOf("Score Error (99.9%)");
-        int impl = header.indexOf("Param: impl");
-        int array = header.indexOf("Param: array");
-        if (bench < 0 || threads < 0 || score < 0 || impl < 0 || array < 0) {
-            throw new IllegalStateException("unexpected JMH CSV header: " + lines.get(0));
-        }
-        Map<String, double[]> byKey = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> f = splitCsv(line);
-            String name = f.get(bench);
-            String counter = name.contains(":") ? name.substring(name.indexOf(':') + 1) : "";
-            String key = f.get(impl) + "|" + f.get(threads) + "|" + f.get(array);
-            double[] v = byKey.computeIfAbsent(key, x -> new double[] {Double.NaN, Double.NaN, 0, 0, 0, 0});
-            double s = parse(f.get(score));
-            switch (counter) {
-                case "" -> {
-                    v[0] = s;
-                    v[1] = error >= 0 ? parse(f.get(error)) : Double.NaN;
-                }
-                case "packets" -> v[2] = s;
-                case "waits" -> v[3] = s;
-                case "fullWaits" -> v[4] = s;
-                case "ringFull" -> v[5] = s;
-                default -> { }
-            }
-        }
+    /**
+     * Rows from JMH's JSON results ({@code -rf json}): per benchmark the median, mean, error, min
+     * and max of the primary score's measured iterations, plus the {@code packets}, {@code waits},
+     * {@code fullWaits} and {@code ringFull} counters.
+     */
+    static List<Row> parseJmhJson(String text) {
         List<Row> rows = new ArrayList<>();
-        byKey.forEach((key, v) -> {
-            String[] k = key.split("\\|");
-            rows.add(new Row(k[0], Integer.parseInt(k[1]), Integer.parseInt(k[2]), v[0], v[1], v[2], v[3], v[4], v[5]));
-        });
+        for (Object o : Json.array(Json.parse(text), "JMH's results")) {
+            Map<String, Object> b = Json.object(o, "a JMH result");
+            Map<String, Object> params = Json.object(b.get("params"), "\"params\"");
+            Map<String, Object> primary = Json.object(b.get("primaryMetric"), "\"primaryMetric\"");
+            List<Double> samples = new ArrayList<>();
+            for (Object fork : Json.array(primary.get("rawData"), "\"rawData\"")) {
+                for (Object v : Json.array(fork, "a fork's \"rawData\"")) {
+                    samples.add(number(v));
+                }
+            }
+            samples.sort(null);
+            Map<String, Object> secondary = b.get("secondaryMetrics") instanceof Map<?, ?>
+                    ? Json.object(b.get("secondaryMetrics"), "\"secondaryMetrics\"") : Map.of();
+            rows.add(new Row(String.valueOf(params.get("impl")), (int) number(b.get("threads")),
+                    Integer.parseInt(String.valueOf(params.get("array"))), median(samples), number(primary.get("score")),
+                    number(primary.get("scoreError")), samples.isEmpty() ? Double.NaN : samples.get(0),
+                    samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), counter(secondary, "packets"),
+                    counter(secondary, "waits"), counter(secondary, "fullWaits"), counter(secondary, "ringFull"),
+                    counter(secondary, "lockWaitNanos")));
+        }
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
                 : Integer.compare(IMPLS.indexOf(a.impl()), IMPLS.indexOf(b.impl())));
         return rows;
     }
 
-    private static double parse(String s) {
+    /** The median of sorted {@code xs} (the mean of the middle two for an even count). */
+    static double median(List<Double> xs) {
+        int n = xs.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? xs.get(n / 2) : (xs.get(n / 2 - 1) + xs.get(n / 2)) / 2;
+    }
+
+    private static double counter(Map<String, Object> secondary, String name) {
+        Object c = secondary.get(name);
+        return c instanceof Map<?, ?> ? number(Json.object(c, name).get("score")) : 0;
+    }
+
+    /** A JSON number, or JMH's {@code "NaN"} (it writes non-finite values as strings). */
+    private static double number(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
         try {
-            return Double.parseDouble(s);
+            return Double.parseDouble(String.valueOf(v));
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     /** The same-run baseline for {@code r}: {@code impl}'s row with the same senders and array size. */
@@ -343,17 +345,21 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows) {
         out.println("txorder bench on " + machine() + " (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %9s %15s %13s %10s %14s %13s%n", "impl", "senders", "array",
-                "Mpkt/s", "+-", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt", "full/1000pkt");
+        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %15s %13s %10s %14s %16s %13s%n", "impl", "senders", "array",
+                "Mpkt/s", "min..max", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt",
+                "lockwait ns/pkt", "full/1000pkt");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %9s %15s %13s %10s %14s %13s%n", r.impl(), r.producers(),
-                    r.array(), r.mpps(), fmt(r.mppsError(), 2), times(ratio(rows, r, PRIOR_ART)),
-                    times(ratio(rows, r, DISRUPTOR)), fmt(r.waitsPerPacket(), 3), fmt(r.lockWaitsPerPacket(), 4),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %15s %13s %10s %14s %16s %13s%n", r.impl(), r.producers(),
+                    r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
+                    times(ratio(rows, r, PRIOR_ART)), times(ratio(rows, r, DISRUPTOR)), fmt(r.waitsPerPacket(), 3),
+                    fmt(r.lockWaitsPerPacket(), 4), fmt(r.lockWaitNanosPerPacket(), 2),
                     fmt(r.ringFullPerPacket() * 1000, 2));
         }
-        out.println("Mpkt/s = requests/s x array / 1e6 (+- = JMH's 99.9% error); waits/pkt = sender wait iterations"
-                + " (spins, yields) per packet, of which lockwaits/pkt waited for a lock or the assignment step and"
-                + " the rest for ring space; full/1000pkt = requests that found the ring full; n/a = not exposed.");
+        out.println("Mpkt/s = the median measured iteration, requests/s x array / 1e6 (min..max: the slowest and"
+                + " fastest iterations); ratios are of medians; waits/pkt = sender wait iterations (spins, yields) per"
+                + " packet, of which lockwaits/pkt waited for a lock or the assignment step and the rest for ring"
+                + " space; lockwait ns/pkt = how long those lock waits took (a yield can last a time slice);"
+                + " full/1000pkt = requests that found the ring full; n/a = not exposed.");
     }
 
     private static String times(double ratio) {
@@ -374,18 +380,22 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("[\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            sb.append("  {\"impl\": ").append(quote(r.impl()))
+            sb.append("  {\"impl\": ").append(Json.quote(r.impl()))
                     .append(", \"producers\": ").append(r.producers())
                     .append(", \"array\": ").append(r.array())
                     .append(", \"mpps\": ").append(num(r.mpps()))
+                    .append(", \"mpps_mean\": ").append(num(r.mppsMean()))
                     .append(", \"mpps_error\": ").append(num(r.mppsError()))
+                    .append(", \"mpps_min\": ").append(num(r.mppsMin()))
+                    .append(", \"mpps_max\": ").append(num(r.mppsMax()))
                     .append(", \"k\": ").append(r.k())
                     .append(", \"vs_single_lock\": ").append(num(ratio(rows, r, PRIOR_ART)))
                     .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
                     .append(", \"waits_per_packet\": ").append(num(r.waitsPerPacket()))
                     .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
+                    .append(", \"lock_wait_ns_per_packet\": ").append(num(r.lockWaitNanosPerPacket()))
                     .append(", \"ring_full_per_packet\": ").append(num(r.ringFullPerPacket()))
-                    .append(", \"machine\": ").append(quote(machine))
+                    .append(", \"machine\": ").append(Json.quote(machine))
                     .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
         }
         return sb.append("]\n").toString();
@@ -395,17 +405,4 @@ final class BenchCommand implements Callable<Integer> {
         return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

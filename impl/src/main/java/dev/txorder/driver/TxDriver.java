@@ -52,12 +52,16 @@ public final class TxDriver implements SendPath {
      * <pre>
      *  ctl[ASSIGN_LOCK]  0 free, 1 held     CAS acquire, release store
      *  ctl[TICKET]       next ticket        written by the lock holder (opaque, so tickets() may read it)
+     *  ctl[TICKET_QUEUE] next ticket mod k  written by the lock holder (plain): spares a division per send
+     *  ctl[WAIT_NANOS]   the holder's wait  written by the lock holder (plain), moved to its ring's statistics
      * </pre>
      */
     private static final class GroupPath {
         private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
         private static final int ASSIGN_LOCK = 16;
         private static final int TICKET = ASSIGN_LOCK + 1;
+        private static final int TICKET_QUEUE = ASSIGN_LOCK + 2;
+        private static final int WAIT_NANOS = ASSIGN_LOCK + 3;
 
         final long[] ctl = new long[3 * 16];
         final TxRing[] rings;
@@ -70,14 +74,25 @@ public final class TxDriver implements SendPath {
 
         /** see TxOrder.tla: Assign, Reserve (taken as one step). @return wait iterations */
         long lockAssign(StepProbe probe, int cpu) {
-            int i = 0;
             // Test, then CAS (volatile): acquires the previous holder's TICKET, TAIL, CACHED and
             // statistics writes; the test keeps waiters from writing the line while it is held.
-            while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
+            if ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) == 0L && LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
+                LONGS.set(ctl, WAIT_NANOS, 0L);
+                return 0;
+            }
+            long start = System.nanoTime();
+            int i = 0;
+            do {
                 probe.before(StepProbe.Step.WAIT, cpu);
                 Backoff.pause(i++);
-            }
+            } while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L));
+            LONGS.set(ctl, WAIT_NANOS, System.nanoTime() - start);
             return i;
+        }
+
+        /** How long the current holder waited for the lock (0 if it did not); the caller holds it. */
+        long holderWaitNanos() {
+            return (long) LONGS.get(ctl, WAIT_NANOS);
         }
 
         void unlockAssign() {
@@ -90,7 +105,14 @@ public final class TxDriver implements SendPath {
             long t = (long) LONGS.get(ctl, TICKET);
             // Opaque: a whole 64-bit value for tickets() readers; ordering comes from the lock.
             LONGS.setOpaque(ctl, TICKET, t + 1);
+            long q = (long) LONGS.get(ctl, TICKET_QUEUE);
+            LONGS.set(ctl, TICKET_QUEUE, q + 1 == k ? 0L : q + 1);
             return t;
+        }
+
+        /** The next ticket's queue, ticket mod k; the caller holds the assignment lock. */
+        int nextTicketQueue() {
+            return (int) (long) LONGS.get(ctl, TICKET_QUEUE);
         }
 
         /** The next ticket without the lock (the mutants' separate Assign step). */
@@ -150,10 +172,11 @@ public final class TxDriver implements SendPath {
         TxRing ring;
         long pos;
         try {
+            ring = g.rings[g.nextTicketQueue()];
             t = g.takeTicket();
-            ring = g.rings[(int) (t % g.k)];
             pos = ring.reserve(r.packets, probe, r.cpu);
             ring.count(r.packets, waits);
+            ring.addLockNanos(g.holderWaitNanos());
         } finally {
             g.unlockAssign();
         }

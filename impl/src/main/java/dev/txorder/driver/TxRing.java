@@ -27,7 +27,7 @@ import java.util.Arrays;
  *  TAIL      next position to reserve            written by the owner (see below)
  *  CACHED    owner's last view of CONSUMED       written by the owner
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
- *  CONSUMED  next position the NIC will read     release by the NIC, acquire by the owner when full
+ *  CONSUMED  positions below it are free again   release by the NIC per run, acquire by the owner when full
  * </pre>
  * The owner of a ring is the sender that may claim its positions: under {@code next} the holder
  * of its group's assignment lock ({@link TxDriver}), under {@code hash} and in the prior art the
@@ -49,6 +49,8 @@ public final class TxRing {
     private static final int STAT_WAITS = TAIL + 4;
     private static final int STAT_FULL = TAIL + 5;
     private static final int STAT_FULL_WAITS = TAIL + 6;
+    private static final int STAT_LOCK_NANOS = TAIL + 7;
+    private static final int STAT_FULL_NANOS = TAIL + 8;
 
     private static final int NOOP_BIT = 1 << 2;
     private static final int INDICATOR_MASK = 3;
@@ -66,8 +68,9 @@ public final class TxRing {
     private final int[] meta;
     private final long[] published;
 
-    /** NIC-private: the next position the NIC reads. */
+    /** NIC-private: the next position the NIC reads, and the last one it handed back. */
     private long head;
+    private long handedBack;
 
     /**
      * @param group    the queue group this ring belongs to
@@ -110,15 +113,30 @@ public final class TxRing {
 
     // ---------------------------------------------------------------- queue-specific resources
 
-    /** The queue's spinlock: the patent's queue-specific resources (¶0038). @return wait iterations */
+    /**
+     * The queue's spinlock: the patent's queue-specific resources (¶0038). A wait is timed (only
+     * a wait: the uncontended path reads no clock) and its time added to the holder's statistics.
+     *
+     * @return wait iterations
+     */
     long lock(StepProbe probe, int cpu) {
-        int i = 0;
         // CAS has volatile semantics: acquires everything the previous holder released.
-        while (!LONGS.compareAndSet(ctl, LOCK, 0L, 1L)) {
+        if (LONGS.compareAndSet(ctl, LOCK, 0L, 1L)) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        int i = 0;
+        do {
             probe.before(StepProbe.Step.WAIT, cpu);
             Backoff.pause(i++);
-        }
+        } while (!LONGS.compareAndSet(ctl, LOCK, 0L, 1L));
+        addLockNanos(System.nanoTime() - start);
         return i;
+    }
+
+    /** Adds the time a sender waited for the lock that makes it this ring's owner; the caller owns the ring. */
+    void addLockNanos(long nanos) {
+        LONGS.set(ctl, STAT_LOCK_NANOS, (long) LONGS.get(ctl, STAT_LOCK_NANOS) + nanos);
     }
 
     void unlock() {
@@ -160,17 +178,23 @@ public final class TxRing {
         }
         int i = 0;
         long consumed;
-        // Acquire: pairs with the NIC's release in advance(); the NIC has finished reading every
+        long start = 0;
+        // Acquire: pairs with the NIC's release in handBack(); the NIC has finished reading every
         // row below CONSUMED, so overwriting them cannot tear a descriptor it is reading.
         while (limit > (consumed = (long) LONGS.getAcquire(ctl, CONSUMED))) {
+            if (i == 0) {
+                start = System.nanoTime();
+            }
             probe.before(StepProbe.Step.WAIT, cpu);
             Backoff.pause(i++);
         }
         LONGS.set(ctl, CACHED, consumed);
-        LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + i);
         if (i > 0) {
+            long nanos = System.nanoTime() - start;
+            LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + i);
             LONGS.set(ctl, STAT_FULL, (long) LONGS.get(ctl, STAT_FULL) + 1);
             LONGS.set(ctl, STAT_FULL_WAITS, (long) LONGS.get(ctl, STAT_FULL_WAITS) + i);
+            LONGS.set(ctl, STAT_FULL_NANOS, (long) LONGS.get(ctl, STAT_FULL_NANOS) + nanos);
         }
     }
 
@@ -283,11 +307,22 @@ public final class TxRing {
         return Indicator.ofCode(meta[(int) head & mask] & INDICATOR_MASK);
     }
 
-    /** The NIC is done with the head descriptor: hands its slot back to the senders. */
+    /**
+     * The NIC is done with the head descriptor. Its slot goes back to the senders at the NIC's next
+     * {@link #handBack()}: one store per run of descriptors instead of one per descriptor, as the
+     * Disruptor's consumer publishes one sequence per batch.
+     */
     public void advance() {
         head++;
-        // Release: every read of the row for head-1 happens-before a sender reuses the slot.
-        LONGS.setRelease(ctl, CONSUMED, head);
+    }
+
+    /** Hands every slot below the NIC's head back to the senders; cheap when nothing changed. */
+    public void handBack() {
+        if (head != handedBack) {
+            handedBack = head;
+            // Release: every read of the rows below head happens-before a sender reuses their slots.
+            LONGS.setRelease(ctl, CONSUMED, head);
+        }
     }
 
     /** The NIC's published head: every position below it has been consumed. Any thread. */
@@ -323,6 +358,20 @@ public final class TxRing {
     /** The part of {@link #waits()} spent waiting for ring space rather than for a lock. */
     public long ringFullWaits() {
         return (long) LONGS.getVolatile(ctl, STAT_FULL_WAITS);
+    }
+
+    /**
+     * Nanoseconds senders of this queue waited for a lock: its own (hash, prior art) or its
+     * group's assignment lock (next). Iterations say how often a waiter looked; this says how
+     * long it waited, which on an oversubscribed machine (a yield can last a time slice) differs.
+     */
+    public long lockWaitNanos() {
+        return (long) LONGS.getVolatile(ctl, STAT_LOCK_NANOS);
+    }
+
+    /** Nanoseconds senders of this queue waited for ring space. */
+    public long ringFullWaitNanos() {
+        return (long) LONGS.getVolatile(ctl, STAT_FULL_NANOS);
     }
 
     /** Positions reserved so far. */

@@ -5,7 +5,8 @@
  * <ul>
  *   <li><b>Threads.</b> Any number of sender threads call {@link dev.txorder.driver.SendPath#send}
  *   at once. Exactly one thread at a time is the NIC: it alone calls the {@code head*} readers and
- *   {@link dev.txorder.driver.TxRing#advance()} of every ring.</li>
+ *   {@link dev.txorder.driver.TxRing#advance()} and {@link dev.txorder.driver.TxRing#handBack()}
+ *   of every ring.</li>
  *   <li><b>Ownership of a queue.</b> The positions of a ring are claimed by one owner at a time:
  *   under the next policy the holder of its group's assignment lock ({@code ASSIGN_LOCK} in
  *   {@code TxDriver}), which takes the group ticket and reserves in the ticket's queue as one step;
@@ -20,7 +21,8 @@
  *   {@code published[slot]} with acquire and reads the row only if it equals its head position:
  *   every plain write of the row happens-before the NIC's reads (release/acquire on the same
  *   element). Positions never repeat, so a stale ready mark from an earlier lap never matches.</li>
- *   <li><b>Hand-back.</b> The NIC stores {@code CONSUMED} with release after it has read a row;
+ *   <li><b>Hand-back.</b> The NIC stores {@code CONSUMED} with release after it has read a run of
+ *   rows (at the end of each scheduling decision, see {@code SimulatedNic});
  *   an owner that finds the ring full loads it with acquire before overwriting slots below it,
  *   so a slot is never rewritten while the NIC reads it.</li>
  *   <li><b>Tickets.</b> The next policy's group ticket is taken under the assignment lock, together

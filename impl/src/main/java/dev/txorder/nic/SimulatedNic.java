@@ -21,10 +21,17 @@ import java.util.concurrent.locks.LockSupport;
  * group it serves the non-empty queues round robin, one descriptor per visit, from queue 0.
  * A no-op descriptor (a failed sender's) is passed, its indicator followed, nothing transmitted.
  *
- * <p>Threading: {@link #step()} is for one thread at a time: either the caller's (step mode, for
- * deterministic tests) or the NIC's own thread after {@link #start()}.
+ * <p>Threading: {@link #step()} and {@link #transmit(int)} are for one thread at a time: either
+ * the caller's (step mode, for deterministic tests) or the NIC's own thread after {@link #start()},
+ * which transmits up to {@value #BURST} packets per scheduling decision.
  */
 public final class SimulatedNic {
+    /**
+     * Packets per scheduling decision on the NIC's own thread: enough to amortise the scan of the
+     * groups and the hand-back of slots, few enough that senders waiting for ring space see it soon.
+     */
+    static final int BURST = 64;
+
     private final SendPath path;
     private final Scheduler scheduler;
     private final Wire wire;
@@ -75,24 +82,77 @@ public final class SimulatedNic {
     }
 
     /**
-     * Transmits at most one packet (passing any no-ops in its way).
+     * Transmits at most one packet (passing any no-ops in its way): step mode's unit, so a test
+     * schedule can interleave the NIC with the senders one descriptor at a time.
      * see TxOrder.tla: Transmit
      *
      * @return whether a packet was transmitted
      */
     public boolean step() {
+        return transmit(1) > 0;
+    }
+
+    /**
+     * One scheduling decision: picks a group as {@link #step()} does and transmits up to
+     * {@code max} packets from it, as long as the scheduler would pick it again for each of them
+     * (strict: no higher group has become ready; wrr: it has credit left) and its next descriptor
+     * is ready. Each packet is one {@code Transmit} of the spec, and the wire records for each the
+     * ready groups its choice rests on: the mask seen at the decision, with the higher groups
+     * re-read before every packet. The slots go back to the senders once, at the end.
+     *
+     * <p>The broken designs M2 and M7 decide packet by packet, as before bursts existed.
+     *
+     * @return packets transmitted
+     */
+    public int transmit(int max) {
         long ready = 0;
         for (int g = 0; g < groupCount; g++) {
             if (ready(g)) {
                 ready |= 1L << g;
             }
         }
+        int n = 0;
         if (ready == 0) {
             idleSteps++;
-            return false;
+        } else {
+            int g = choose(ready);
+            transmitFrom(g, ready);
+            n = 1;
+            if (!skipUnwrittenCursor && !strictLowestFirst) {
+                while (n < max && chosenAgain(g)) {
+                    transmitFrom(g, ready);
+                    n++;
+                }
+            }
         }
-        transmitFrom(choose(ready), ready);
-        return true;
+        handBack();
+        return n;
+    }
+
+    /** Whether the scheduler picks group g, just served, again for its next packet (no bursts under M2, M7). */
+    private boolean chosenAgain(int g) {
+        if (scheduler.kind() == Scheduler.Kind.STRICT) {
+            for (int h = g + 1; h < groupCount; h++) {
+                if (ready(h)) {
+                    return false;
+                }
+            }
+            return ready(g);
+        }
+        if (wrrCredit > 0 && ready(g)) {
+            wrrCredit--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Gives every slot consumed so far back to the senders (one release store per ring that moved). */
+    private void handBack() {
+        for (TxRing[] rs : rings) {
+            for (TxRing r : rs) {
+                r.handBack();
+            }
+        }
     }
 
     /** Whether group g has a packet the NIC may transmit now; passes no-ops on the way. */
@@ -216,7 +276,7 @@ public final class SimulatedNic {
     private void drainLoop() {
         int idle = 0;
         while (!stopRequested) {
-            if (step()) {
+            if (transmit(BURST) > 0) {
                 idle = 0;
             } else if (++idle < 64) {
                 Thread.onSpinWait();

@@ -17,6 +17,8 @@ import dev.txorder.nic.RecordingWire;
 import dev.txorder.nic.SimulatedNic;
 import dev.txorder.sim.RandomRequests;
 import dev.txorder.sim.Simulation;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,6 +139,7 @@ abstract class SendPathContractTest {
             assertThat(sender.isAlive()).as("a full ring blocks the sender, never drops").isTrue();
             assertThat(p.ring(0, 0).tail()).as("only what fits is reserved").isEqualTo(2);
 
+            Thread.sleep(20);
             assertThat(nic.step()).isTrue();
             sender.join(10_000);
             assertThat(sender.isAlive()).as("one descriptor consumed lets the third send in").isFalse();
@@ -148,6 +151,49 @@ abstract class SendPathContractTest {
         assertThat(wire.size()).isEqualTo(3);
         assertThat(new long[] {wire.request(0), wire.request(1), wire.request(2)}).containsExactly(0, 1, 2);
         assertThat(drained(p)).isTrue();
+        assertThat(p.ring(0, 0).ringFullEvents()).isEqualTo(1);
+        assertThat(p.ring(0, 0).ringFullWaitNanos()).as("the wait is timed: it spanned the 20 ms sleep")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
+        assertThat(p.ring(0, 0).lockWaitNanos()).as("one sender never waits for a lock").isZero();
+    }
+
+    @Test
+    void shouldTimeHowLongASenderWaitsForTheLockThatOrdersItsQueue() throws InterruptedException {
+        // The first sender waits for ring space while it owns the queue (hash, prior art: the queue's
+        // lock; next: the group's assignment lock), so the second sender waits for that lock.
+        TxConfig c = config(Layout.parse("0x1")).withRingSize(1);
+        SendPath p = path(c);
+        SimulatedNic nic = new SimulatedNic(p, c.scheduler(), new RecordingWire(), c.mutants());
+        p.send(request(0, 0, 0, MAC, 1));
+        CountDownLatch bothWaiting = new CountDownLatch(2);
+        Set<Integer> waiting = ConcurrentHashMap.newKeySet();
+        StepProbe probe = (step, cpu) -> {
+            if (step == StepProbe.Step.WAIT && waiting.add(cpu)) {
+                bothWaiting.countDown();
+            }
+        };
+        Thread first = daemon("first", () -> p.send(request(1, 1, 0, MAC, 1), probe, FaultPlan.NONE));
+        first.start();
+        while (!waiting.contains(1)) {
+            Thread.onSpinWait();
+        }
+        Thread second = daemon("second", () -> p.send(request(2, 2, 0, MAC, 1), probe, FaultPlan.NONE));
+        second.start();
+        try {
+            assertThat(bothWaiting.await(10, TimeUnit.SECONDS)).as("both senders are waiting").isTrue();
+            Thread.sleep(20);
+            for (int sent = 0; sent < 3; ) {
+                sent += nic.step() ? 1 : 0;
+            }
+            first.join(10_000);
+            second.join(10_000);
+            assertThat(first.isAlive() || second.isAlive()).isFalse();
+        } finally {
+            first.interrupt();
+            second.interrupt();
+        }
+        assertThat(p.ring(0, 0).lockWaitNanos()).as("the second sender's lock wait spanned the 20 ms sleep")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the models manifest and the results file: objects become
+ * Just enough JSON for the models manifest, the results file and the cli's reports: objects become
  * {@code LinkedHashMap<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or
  * {@code Double}, plus {@code String}, {@code Boolean} and {@code null}.
  */
@@ -34,6 +34,30 @@ public final class Json {
         StringBuilder out = new StringBuilder();
         write(value, out, "");
         return out.append('\n').toString();
+    }
+
+    /** {@code s} as a JSON string literal. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        quote(s, out);
+        return out.toString();
+    }
+
+    /** {@code v} as a JSON object; {@link IllegalArgumentException} naming {@code what} if it is not one. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object v, String what) {
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new IllegalArgumentException(what + " is not a JSON object");
+    }
+
+    /** {@code v} as a JSON array; {@link IllegalArgumentException} naming {@code what} if it is not one. */
+    public static List<?> array(Object v, String what) {
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        throw new IllegalArgumentException(what + " is not a JSON array");
     }
 
     private Object value() {

@@ -1,6 +1,7 @@
 package dev.txorder.cli.verify;
 
 import dev.txorder.Mutant;
+import dev.txorder.spec.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -115,12 +116,12 @@ public final class JcstressGate implements Gate {
         List<Trace> traces = new ArrayList<>();
         for (Object o : Json.array(root.get("tests"), "\"tests\"")) {
             Map<String, Object> t = Json.object(o, "a test");
-            String test = Json.string(t, "test");
-            String kind = Json.string(t, "verdict");
-            String mutant = Json.string(t, "mutant");
-            long samples = Json.number(t, "samples", 0);
-            long forbidden = Json.number(t, "forbidden", 0);
-            String detail = Json.string(t, "detail");
+            String test = string(t, "test");
+            String kind = string(t, "verdict");
+            String mutant = string(t, "mutant");
+            long samples = number(t, "samples", 0);
+            long forbidden = number(t, "forbidden", 0);
+            String detail = string(t, "detail");
             Verdict v = switch (kind) {
                 case "pass" -> Verdict.PASS;
                 case "fail" -> Verdict.FAIL;
@@ -129,7 +130,7 @@ public final class JcstressGate implements Gate {
             List<List<String>> rows = new ArrayList<>();
             for (Object r : t.get("outcomes") instanceof List<?> l ? l : List.of()) {
                 Map<String, Object> row = Json.object(r, "an outcome");
-                rows.add(List.of(Json.string(row, "result"), String.format("%,d", Json.number(row, "samples", 0)), Json.string(row, "expect")));
+                rows.add(List.of(string(row, "result"), String.format("%,d", number(row, "samples", 0)), string(row, "expect")));
             }
             checks.add(new Check(test, v, 0, String.format("%,d samples", samples), kind + ": " + detail,
                     v == Verdict.FAIL ? String.join("\n", rows.stream().map(r -> String.join("  ", r)).toList()) : ""));
@@ -151,7 +152,7 @@ public final class JcstressGate implements Gate {
             problems.add(String.valueOf(p));
             checks.add(new Check("jcstress run", Verdict.FAIL, 0, "-", String.valueOf(p), ""));
         }
-        boolean pass = "pass".equals(Json.string(root, "verdict")) && checks.stream().noneMatch(c -> c.verdict() == Verdict.FAIL)
+        boolean pass = "pass".equals(string(root, "verdict")) && checks.stream().noneMatch(c -> c.verdict() == Verdict.FAIL)
                 && checks.stream().anyMatch(c -> c.verdict() == Verdict.PASS);
         long failed = checks.stream().filter(c -> c.verdict() == Verdict.FAIL).count();
         long skipped = checks.stream().filter(c -> c.verdict() == Verdict.SKIP).count();
@@ -160,10 +161,25 @@ public final class JcstressGate implements Gate {
                 : failed + " failed: " + String.join("; ", checks.stream().filter(c -> c.verdict() == Verdict.FAIL)
                 .map(c -> c.name() + " " + c.detail()).limit(3).toList());
         return new GateResult(gate.name(), gate.proves(), Verdict.of(pass), seconds,
-                String.format("%,d samples", Json.number(root, "samples", 0)), detail, checks, kills, traces);
+                String.format("%,d samples", number(root, "samples", 0)), detail, checks, kills, traces);
     }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The first of {@code keys} present in {@code m}, as text (a whole number without a fraction), else null. */
+    private static String string(Map<String, Object> m, String... keys) {
+        for (String k : keys) {
+            Object v = m.get(k);
+            if (v != null) {
+                return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
+            }
+        }
+        return null;
+    }
+
+    private static long number(Map<String, Object> m, String key, long otherwise) {
+        return m.get(key) instanceof Number n ? n.longValue() : otherwise;
     }
 }

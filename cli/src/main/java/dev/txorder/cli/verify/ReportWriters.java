@@ -1,5 +1,6 @@
 package dev.txorder.cli.verify;
 
+import dev.txorder.spec.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.txorder.cli.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txorder.Mutant;
+import dev.txorder.spec.Json;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
