@@ -17,8 +17,8 @@
  *   owner sees its predecessor's writes. Filling the claimed positions happens after the lock is
  *   released, so senders fill different queues of a group at the same time.</li>
  *   <li><b>Descriptors.</b> After claiming {@code [pos, pos + n)}, a sender writes each row with
- *   plain stores and then stores {@code published[slot] = position} with release. The NIC loads
- *   {@code published[slot]} with acquire and reads the row only if it equals its head position:
+ *   plain stores and then stores the row's {@code published} word = position with release. The NIC loads
+ *   that word with acquire and reads the row only if it equals its head position:
  *   every plain write of the row happens-before the NIC's reads (release/acquire on the same
  *   element). Positions never repeat, so a stale ready mark from an earlier lap never matches.</li>
  *   <li><b>Hand-back.</b> The NIC stores {@code CONSUMED} with release after it has read a run of
