@@ -138,6 +138,9 @@ public final class TxRing {
 
     /** Adds the time a sender waited for the lock that makes it this ring's owner; the caller owns the ring. */
     void addLockNanos(long nanos) {
+        if (nanos == 0) {
+            return;    // the uncontended send: no store on the owner's line
+        }
         LONGS.set(ctl, STAT_LOCK_NANOS, (long) LONGS.get(ctl, STAT_LOCK_NANOS) + nanos);
     }
 

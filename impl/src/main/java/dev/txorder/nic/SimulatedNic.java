@@ -97,10 +97,8 @@ public final class SimulatedNic {
      * {@code max} packets from it, as long as the scheduler would pick it again for each of them
      * (strict: no higher group has become ready; wrr: it has credit left) and its next descriptor
      * is ready. Each packet is one {@code Transmit} of the spec, and the wire records for each the
-     * ready groups its choice rests on: the mask seen at the decision, with the higher groups
-     * re-read before every packet. The slots go back to the senders once, at the end.
-     *
-     * <p>The broken designs M2 and M7 decide packet by packet, as before bursts existed.
+     * ready groups its choice rests on: the mask seen at the decision, with the groups ranked
+     * above it re-read before every packet. The slots go back to the senders once, at the end.
      *
      * @return packets transmitted
      */
@@ -118,21 +116,22 @@ public final class SimulatedNic {
             int g = choose(ready);
             transmitFrom(g, ready);
             n = 1;
-            if (!skipUnwrittenCursor && !strictLowestFirst) {
-                while (n < max && chosenAgain(g)) {
-                    transmitFrom(g, ready);
-                    n++;
-                }
+            while (n < max && chosenAgain(g)) {
+                transmitFrom(g, ready);
+                n++;
             }
         }
         handBack();
         return n;
     }
 
-    /** Whether the scheduler picks group g, just served, again for its next packet (no bursts under M2, M7). */
+    /** Whether the scheduler picks group g, just served, again for its next packet. */
     private boolean chosenAgain(int g) {
         if (scheduler.kind() == Scheduler.Kind.STRICT) {
-            for (int h = g + 1; h < groupCount; h++) {
+            // The groups strict ranks above g: the higher ones (M7: the lower ones).
+            int from = strictLowestFirst ? 0 : g + 1;
+            int to = strictLowestFirst ? g : groupCount;
+            for (int h = from; h < to; h++) {
                 if (ready(h)) {
                     return false;
                 }
