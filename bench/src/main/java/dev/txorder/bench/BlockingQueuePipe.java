@@ -49,21 +49,6 @@ final class BlockingQueuePipe implements Pipe {
     }
 
     @Override
-    public long waits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullWaits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullEvents() {
-        return 0;
-    }
-
-    @Override
     public void close() throws InterruptedException {
         thread.interrupt();
         thread.join();

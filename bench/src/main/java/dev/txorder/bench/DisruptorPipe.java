@@ -53,21 +53,6 @@ final class DisruptorPipe implements Pipe {
     }
 
     @Override
-    public long waits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullWaits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullEvents() {
-        return 0;
-    }
-
-    @Override
     public void close() {
         disruptor.halt();
     }

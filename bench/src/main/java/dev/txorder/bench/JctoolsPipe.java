@@ -119,21 +119,6 @@ final class JctoolsPipe implements Pipe {
     }
 
     @Override
-    public long waits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullWaits() {
-        return 0;
-    }
-
-    @Override
-    public long ringFullEvents() {
-        return 0;
-    }
-
-    @Override
     public void close() throws InterruptedException {
         stop = true;
         thread.join();

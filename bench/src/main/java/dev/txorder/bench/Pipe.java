@@ -12,15 +12,22 @@ interface Pipe extends AutoCloseable {
 
     /**
      * Wait iterations of all senders so far (spins, yields, lock and turn waits, ring-full waits),
-     * for implementations that count them in shared statistics; 0 for the others.
+     * for implementations that count them in shared statistics; 0 for the others (the peers count
+     * theirs per sender, if at all: see {@link Sender}).
      */
-    long waits();
+    default long waits() {
+        return 0;
+    }
 
     /** The part of {@link #waits()} spent waiting for ring space (not for a lock or a turn). */
-    long ringFullWaits();
+    default long ringFullWaits() {
+        return 0;
+    }
 
     /** Requests that found their ring full so far, counted in shared statistics; 0 otherwise. */
-    long ringFullEvents();
+    default long ringFullEvents() {
+        return 0;
+    }
 
     /**
      * Nanoseconds all senders so far waited for a lock or the assignment step, for the
