@@ -11,10 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class BlockingQueuePipe implements Pipe {
     private final ArrayBlockingQueue<Descriptor> queue;
     private final Thread thread;
-    @SuppressWarnings("unused")
-    private long packets;
-    @SuppressWarnings("unused")
-    private long checksum;
+    private final Tally tally = new Tally();
 
     BlockingQueuePipe(int capacity) {
         queue = new ArrayBlockingQueue<>(capacity);
@@ -27,8 +24,7 @@ final class BlockingQueuePipe implements Pipe {
         try {
             while (true) {
                 Descriptor d = queue.take();
-                packets++;
-                checksum += d.request * 31 + d.packet;
+                tally.add(d.request, d.packet);
             }
         } catch (InterruptedException stopped) {
             // close(): the benchmark is over.

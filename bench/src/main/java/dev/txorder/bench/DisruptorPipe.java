@@ -18,15 +18,13 @@ final class DisruptorPipe implements Pipe {
     private final Disruptor<Descriptor> disruptor;
     private final RingBuffer<Descriptor> ring;
 
-    /** The consumer: counts packets and folds them into a checksum, like {@link CountingWire}. */
+    /** The consumer: a {@link Tally}, like {@link CountingWire}. */
     private static final class Counter implements EventHandler<Descriptor> {
-        long packets;
-        long checksum;
+        final Tally tally = new Tally();
 
         @Override
         public void onEvent(Descriptor d, long sequence, boolean endOfBatch) {
-            packets++;
-            checksum += d.request * 31 + d.packet;
+            tally.add(d.request, d.packet);
         }
     }
 

@@ -18,15 +18,13 @@ final class JctoolsPipe implements Pipe {
     private final Thread thread;
     private volatile boolean stop;
 
-    /** Counts packets and folds them into a checksum, like {@link CountingWire}. */
+    /** A {@link Tally}, like {@link CountingWire}. */
     private static final class Consumer implements MessagePassingQueue.Consumer<Descriptor> {
-        long packets;
-        long checksum;
+        final Tally tally = new Tally();
 
         @Override
         public void accept(Descriptor d) {
-            packets++;
-            checksum += d.request * 31 + d.packet;
+            tally.add(d.request, d.packet);
         }
     }
 

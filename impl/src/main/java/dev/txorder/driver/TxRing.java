@@ -30,11 +30,16 @@ import java.lang.invoke.VarHandle;
  *  CACHED    owner's last view of CONSUMED       written by the owner
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
  *  CONSUMED  positions below it are free again   release by the NIC per run, acquire by the owner when full
+ *  HEAD      the NIC's next position to read     NIC only (plain)
+ *  HANDED    the last CONSUMED the NIC released  NIC only (plain)
  * </pre>
+ * The NIC's private words live in {@code ctl} as well, not in fields of this object: senders read
+ * this object's fields ({@code rows}, {@code mask}, {@code ctl}) on every send, and a field the
+ * NIC writes per packet would share their cache line.
  * The owner of a ring is the sender that may claim its positions: under {@code next} the holder
  * of its group's assignment lock ({@link TxDriver}), under {@code hash} and in the prior art the
  * holder of the ring's own {@code LOCK}.
- * The NIC reads the slot at its private {@code head} when its {@code published} word equals {@code head}
+ * The NIC reads the slot at its {@code HEAD} when that slot's {@code published} word equals {@code HEAD}
  * (acquire), which happens-after every plain write of that row. Because positions never repeat,
  * a slot needs no clearing between laps.
  */
@@ -45,6 +50,8 @@ public final class TxRing {
     private static final int CACHED = TAIL + 1;
     private static final int LOCK = 2 * STRIDE;
     private static final int CONSUMED = 3 * STRIDE;
+    private static final int HEAD = 4 * STRIDE;
+    private static final int HANDED = HEAD + 1;
     /** Owner-written statistics share the owner's line with TAIL. */
     private static final int STAT_REQUESTS = TAIL + 2;
     private static final int STAT_PACKETS = TAIL + 3;
@@ -61,7 +68,7 @@ public final class TxRing {
     private final int queue;
     private final int capacity;
     private final int mask;
-    private final long[] ctl = new long[5 * STRIDE];
+    private final long[] ctl = new long[6 * STRIDE];
 
     /** Longs per descriptor row: 64 bytes, a cache line's worth. */
     private static final int ROW = 8;
@@ -72,10 +79,6 @@ public final class TxRing {
     private static final int PACKET_META = 4;
 
     private final long[] rows;
-
-    /** NIC-private: the next position the NIC reads, and the last one it handed back. */
-    private long head;
-    private long handedBack;
 
     /**
      * @param group    the queue group this ring belongs to
@@ -283,11 +286,11 @@ public final class TxRing {
 
     /** Whether the descriptor at the NIC's head is written. Acquire: see the class comment. */
     public boolean headReady() {
-        return (long) LONGS.getAcquire(rows, headRow() + PUBLISHED) == head;
+        return (long) LONGS.getAcquire(rows, headRow() + PUBLISHED) == ctl[HEAD];
     }
 
     private int headRow() {
-        return ((int) head & mask) * ROW;
+        return ((int) ctl[HEAD] & mask) * ROW;
     }
 
     private int headMeta() {
@@ -328,13 +331,14 @@ public final class TxRing {
      * Disruptor's consumer publishes one sequence per batch.
      */
     public void advance() {
-        head++;
+        ctl[HEAD]++;
     }
 
     /** Hands every slot below the NIC's head back to the senders; cheap when nothing changed. */
     public void handBack() {
-        if (head != handedBack) {
-            handedBack = head;
+        long head = ctl[HEAD];
+        if (head != ctl[HANDED]) {
+            ctl[HANDED] = head;
             // Release: every read of the rows below head happens-before a sender reuses their slots.
             LONGS.setRelease(ctl, CONSUMED, head);
         }
@@ -347,7 +351,7 @@ public final class TxRing {
 
     /** Position of the NIC's head; NIC thread only. */
     public long head() {
-        return head;
+        return ctl[HEAD];
     }
 
     // ---------------------------------------------------------------- statistics (after the run)

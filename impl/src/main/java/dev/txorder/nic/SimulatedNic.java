@@ -41,14 +41,25 @@ public final class SimulatedNic {
     private final int groupCount;
     private final TxRing[][] rings;
     private final boolean[] followsIndicators;
-    private final int[] cursor;
-    /** WRR: the group being served and what is left of its weight in this visit. */
-    private int wrrGroup;
-    private int wrrCredit;
 
-    private long transmitted;
-    private long noopsPassed;
-    private long idleSteps;
+    /**
+     * The NIC's registers, everything it writes as it transmits, padded on both sides to cache
+     * lines of their own: senders read objects that may lie next to this one, and a field written
+     * per packet beside them would cost them a miss on every send (see {@code TxRing}'s HEAD).
+     * <pre>
+     *  TRANSMITTED, NOOPS, IDLE   counters
+     *  WRR_GROUP, WRR_CREDIT      wrr: the group being served and what is left of its weight in this visit
+     *  CURSOR + g                 group g's cursor queue (next) or round-robin position (hash)
+     * </pre>
+     */
+    private final long[] regs;
+    private static final int PAD = 16;
+    private static final int TRANSMITTED = PAD;
+    private static final int NOOPS = PAD + 1;
+    private static final int IDLE = PAD + 2;
+    private static final int WRR_GROUP = PAD + 3;
+    private static final int WRR_CREDIT = PAD + 4;
+    private static final int CURSOR = PAD + 5;
 
     private volatile boolean stopRequested;
     private Thread thread;
@@ -68,7 +79,7 @@ public final class SimulatedNic {
         scheduler.checkFits(groupCount);
         this.rings = new TxRing[groupCount][];
         this.followsIndicators = new boolean[groupCount];
-        this.cursor = new int[groupCount];
+        this.regs = new long[CURSOR + groupCount + PAD];
         for (int g = 0; g < groupCount; g++) {
             int k = layout.group(g).queueCount();
             rings[g] = new TxRing[k];
@@ -77,8 +88,8 @@ public final class SimulatedNic {
             }
             followsIndicators[g] = path.drainPolicy(g) == AssignmentPolicy.NEXT;
         }
-        this.wrrGroup = groupCount - 1;
-        this.wrrCredit = scheduler.kind() == Scheduler.Kind.WRR ? scheduler.weight(wrrGroup) : 0;
+        regs[WRR_GROUP] = groupCount - 1;
+        regs[WRR_CREDIT] = scheduler.kind() == Scheduler.Kind.WRR ? scheduler.weight(groupCount - 1) : 0;
     }
 
     /**
@@ -111,7 +122,7 @@ public final class SimulatedNic {
         }
         int n = 0;
         if (ready == 0) {
-            idleSteps++;
+            regs[IDLE]++;
         } else {
             int g = choose(ready);
             transmitFrom(g, ready);
@@ -138,8 +149,8 @@ public final class SimulatedNic {
             }
             return ready(g);
         }
-        if (wrrCredit > 0 && ready(g)) {
-            wrrCredit--;
+        if (regs[WRR_CREDIT] > 0 && ready(g)) {
+            regs[WRR_CREDIT]--;
             return true;
         }
         return false;
@@ -166,19 +177,21 @@ public final class SimulatedNic {
                 }
                 return false;
             }
-            TxRing r = rs[cursor[g]];
+            int q = cursor(g);
+            TxRing r = rs[q];
             // One acquire of the ready flag per decision: reading it again after the no-op check
             // could find a no-op published in between and take it for a packet.
             while (r.headReady()) {
                 if (!r.headNoop()) {
                     return true;
                 }
-                noopsPassed++;
+                regs[NOOPS]++;
                 Indicator ind = r.headIndicator();
                 r.advance();
                 if (ind != Indicator.CURRENT) {
-                    cursor[g] = (cursor[g] + 1) % rs.length;
-                    r = rs[cursor[g]];
+                    q = (q + 1) % rs.length;
+                    regs[CURSOR + g] = q;
+                    r = rs[q];
                 }
             }
             return false;
@@ -199,7 +212,7 @@ public final class SimulatedNic {
             if (!r.headNoop()) {
                 return true;
             }
-            noopsPassed++;
+            regs[NOOPS]++;
             r.advance();
         }
         return false;
@@ -216,24 +229,23 @@ public final class SimulatedNic {
             // A higher group number is a higher priority; M7 scans from the wrong end.
             return strictLowestFirst ? Long.numberOfTrailingZeros(ready) : 63 - Long.numberOfLeadingZeros(ready);
         }
-        if (wrrCredit > 0 && (ready & (1L << wrrGroup)) != 0) {
-            wrrCredit--;
-            return wrrGroup;
+        int g = (int) regs[WRR_GROUP];
+        if (regs[WRR_CREDIT] > 0 && (ready & (1L << g)) != 0) {
+            regs[WRR_CREDIT]--;
+            return g;
         }
-        int g = wrrGroup;
         do {
             g = g == 0 ? groupCount - 1 : g - 1;
         } while ((ready & (1L << g)) == 0);
-        wrrGroup = g;
-        wrrCredit = scheduler.weight(g) - 1;
+        regs[WRR_GROUP] = g;
+        regs[WRR_CREDIT] = scheduler.weight(g) - 1;
         return g;
     }
 
     private void transmitFrom(int g, long ready) {
         TxRing[] rs = rings[g];
-        int q;
+        int q = cursor(g);
         if (followsIndicators[g]) {
-            q = cursor[g];
             if (skipUnwrittenCursor) {
                 while (!packetReady(rs[q])) {
                     q = (q + 1) % rs.length;
@@ -241,7 +253,6 @@ public final class SimulatedNic {
             }
         } else {
             // Round robin over the non-empty queues, one descriptor per visit.
-            q = cursor[g];
             // A queue that became ready since ready() may hold a no-op: it is not a packet.
             while (!packetReady(rs[q])) {
                 q = (q + 1) % rs.length;
@@ -252,12 +263,9 @@ public final class SimulatedNic {
         wire.transmit(r.headRequest(), r.headPacket(), r.headPriority(), g, q, ind, r.headDstMac(),
                 r.headTicket(), ready);
         r.advance();
-        transmitted++;
-        if (followsIndicators[g]) {
-            cursor[g] = ind == Indicator.CURRENT ? q : (q + 1) % rs.length;
-        } else {
-            cursor[g] = (q + 1) % rs.length;
-        }
+        regs[TRANSMITTED]++;
+        boolean stays = followsIndicators[g] && ind == Indicator.CURRENT;
+        regs[CURSOR + g] = stays ? q : (q + 1) % rs.length;
     }
 
     // ---------------------------------------------------------------- its own thread
@@ -343,19 +351,19 @@ public final class SimulatedNic {
     }
 
     public long transmitted() {
-        return transmitted;
+        return regs[TRANSMITTED];
     }
 
     public long noopsPassed() {
-        return noopsPassed;
+        return regs[NOOPS];
     }
 
     public long idleSteps() {
-        return idleSteps;
+        return regs[IDLE];
     }
 
     /** The cursor queue of {@code group} (next policy), or its round-robin position (hash). */
     public int cursor(int group) {
-        return cursor[group];
+        return (int) regs[CURSOR + group];
     }
 }
