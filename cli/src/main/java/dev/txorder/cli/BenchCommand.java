@@ -25,6 +25,14 @@ import picocli.CommandLine.Option;
  * {@code txorder bench}: runs the JMH benchmarks of module {@code bench} in a forked JVM (the shaded
  * {@code bench/target/benchmarks.jar}, built first when missing or older than its sources), then
  * prints packets per second per row and ratios between rows of that same run.
+ *
+ * <p>The forks run in <em>rounds</em>: each round is one JMH run of one fork of every row, and the
+ * rounds follow one another. JMH alone runs all forks of a row back to back; on this 2-core
+ * machine the speed of the whole machine drifts between modes that last a minute or more (the same
+ * row, fork after fork, at 5 Mpkt/s, and minutes later at 30), so back-to-back forks of a row
+ * measured one mode and the ratio of two rows compared two modes. With rounds every row samples the
+ * same stretches of time, and each round gives a ratio of its own: the table prints the ratio of
+ * the medians and the range of the per-round ratios.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks: txorder next and hash (k = 1, 2, 4), the single-lock prior art,",
@@ -42,9 +50,12 @@ final class BenchCommand implements Callable<Integer> {
     private static final String PRIOR_ART = "single-lock";
     private static final String DISRUPTOR = "disruptor";
 
-    @Option(names = "--quick", description = "3 forks of 1 warmup and 3 measured iterations of 1 s per row "
-            + "(about 11 minutes for all 40 rows); default: 5 forks of 3 + 5 iterations of 1 s (about 30 minutes).")
+    @Option(names = "--quick", description = "3 rounds, each one fork per row of 1 warmup and 3 measured iterations "
+            + "of 1 s (about 11 minutes for all 40 rows); default: 5 rounds of 3 + 5 iterations of 1 s (about 30 minutes).")
     boolean quick;
+
+    static final int QUICK_ROUNDS = 3;
+    static final int FULL_ROUNDS = 5;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON array to FILE.")
     Path json;
@@ -70,20 +81,22 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * One result row: an implementation, a topology and an array size. Rates are requests per
-     * second over JMH's measured iterations (all forks): their median, which the table and the
+     * second over the measured iterations of every round: their median, which the table and the
      * ratios use because 3 busy threads on 2 cores give a skewed spread of iterations (one
-     * descheduled thread can cut an iteration by 5x), and their mean with JMH's 99.9% error, min
-     * and max. The counters are JMH's per-iteration means.
+     * descheduled thread can cut an iteration by 5x), their mean, min and max; and the median of
+     * each round on its own ({@code roundMedians}, in round order), for the per-round ratios. The
+     * counters are JMH's per-iteration means, averaged over the rounds.
      */
-    record Row(String impl, int producers, int array, double median, double mean, double error, double min,
-               double max, double packets, double waits, double fullWaits, double ringFull, double lockWaitNanos) {
+    record Row(String impl, int producers, int array, double median, double mean, double min, double max,
+               List<Double> roundMedians, double packets, double waits, double fullWaits, double ringFull,
+               double lockWaitNanos) {
         /** Packets per second, in millions: the median iteration. */
         double mpps() {
             return median * array / 1e6;
         }
 
-        double mppsError() {
-            return Double.isNaN(error) ? Double.NaN : error * array / 1e6;
+        boolean sameCase(Row other) {
+            return producers == other.producers && array == other.array;
         }
 
         double mppsMean() {
@@ -150,27 +163,33 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jar: " + benchJar + " is not a file");
         }
         Path work = Files.createDirectories(root.resolve("target").resolve("txorder-bench"));
-        Path results = work.resolve("jmh.json");
-        Path log = work.resolve("jmh.log");
-        Files.deleteIfExists(results);
-
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString(),
-                "dev\\.txorder\\.bench\\.(OneSenderToNic|TwoSendersToNic)\\.send$",
-                "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8",
-                "-rf", "json", "-rff", results.toString()));
-        if (quick) {
-            cmd.addAll(List.of("-f", "3", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
-        }
-        err.println("txorder bench: running " + (2 * 2 * chosen.size()) + " rows" + (quick ? " (quick)" : "")
-                + "; full JMH log: " + log);
+        int rounds = quick ? QUICK_ROUNDS : FULL_ROUNDS;
+        err.println("txorder bench: " + (2 * 2 * chosen.size()) + " rows" + (quick ? " (quick)" : "") + ", " + rounds
+                + " rounds of one fork per row; JMH's logs and results: " + work);
         err.flush();
-        int status = runJmh(cmd, log, err);
-        if (status != 0 || !Files.isRegularFile(results)) {
-            err.println("txorder bench: JMH exited with status " + status + "; see " + log);
-            return TxorderCommand.VIOLATED;
+        List<String> roundResults = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Path results = work.resolve("jmh-round-" + round + ".json");
+            Path log = work.resolve("jmh-round-" + round + ".log");
+            Files.deleteIfExists(results);
+            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString(),
+                    "dev\\.txorder\\.bench\\.(OneSenderToNic|TwoSendersToNic)\\.send$",
+                    "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8", "-f", "1",
+                    "-rf", "json", "-rff", results.toString()));
+            if (quick) {
+                cmd.addAll(List.of("-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
+            }
+            err.println("txorder bench: round " + round + " of " + rounds);
+            err.flush();
+            int status = runJmh(cmd, log, err);
+            if (status != 0 || !Files.isRegularFile(results)) {
+                err.println("txorder bench: JMH exited with status " + status + " in round " + round + "; see " + log);
+                return TxorderCommand.VIOLATED;
+            }
+            roundResults.add(Files.readString(results, StandardCharsets.UTF_8));
         }
-        List<Row> rows = parseJmhJson(Files.readString(results, StandardCharsets.UTF_8));
-        printTable(out, rows);
+        List<Row> rows = parseJmhJson(roundResults);
+        printTable(out, rows, rounds);
         if (json != null) {
             Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
             out.println("JSON rows written to " + json);
@@ -275,37 +294,66 @@ final class BenchCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- results
 
     /**
-     * Rows from JMH's JSON results ({@code -rf json}): per benchmark the median, mean, error, min
-     * and max of the primary score's measured iterations, plus the {@code packets}, {@code waits},
-     * {@code fullWaits} and {@code ringFull} counters.
+     * Rows from JMH's JSON results ({@code -rf json}), one text per round: per implementation,
+     * topology and array size, the median, mean, min and max of the primary score's measured
+     * iterations over all rounds, each round's own median, and the {@code packets}, {@code waits},
+     * {@code fullWaits}, {@code ringFull} and {@code lockWaitNanos} counters averaged over the rounds.
      */
-    static List<Row> parseJmhJson(String text) {
-        List<Row> rows = new ArrayList<>();
-        for (Object o : Json.array(Json.parse(text), "JMH's results")) {
-            Map<String, Object> b = Json.object(o, "a JMH result");
-            Map<String, Object> params = Json.object(b.get("params"), "\"params\"");
-            Map<String, Object> primary = Json.object(b.get("primaryMetric"), "\"primaryMetric\"");
-            List<Double> samples = new ArrayList<>();
-            for (Object fork : Json.array(primary.get("rawData"), "\"rawData\"")) {
-                for (Object v : Json.array(fork, "a fork's \"rawData\"")) {
-                    samples.add(number(v));
-                }
+    static List<Row> parseJmhJson(List<String> rounds) {
+        Map<String, List<Map<String, Object>>> byCase = new java.util.LinkedHashMap<>();
+        for (String text : rounds) {
+            for (Object o : Json.array(Json.parse(text), "JMH's results")) {
+                Map<String, Object> b = Json.object(o, "a JMH result");
+                Map<String, Object> params = Json.object(b.get("params"), "\"params\"");
+                String key = params.get("impl") + "/" + number(b.get("threads")) + "/" + params.get("array");
+                byCase.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
             }
-            samples.sort(null);
-            Map<String, Object> secondary = b.get("secondaryMetrics") instanceof Map<?, ?>
-                    ? Json.object(b.get("secondaryMetrics"), "\"secondaryMetrics\"") : Map.of();
-            rows.add(new Row(String.valueOf(params.get("impl")), (int) number(b.get("threads")),
-                    Integer.parseInt(String.valueOf(params.get("array"))), median(samples), number(primary.get("score")),
-                    number(primary.get("scoreError")), samples.isEmpty() ? Double.NaN : samples.get(0),
-                    samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), counter(secondary, "packets"),
-                    counter(secondary, "waits"), counter(secondary, "fullWaits"), counter(secondary, "ringFull"),
-                    counter(secondary, "lockWaitNanos")));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<Map<String, Object>> results : byCase.values()) {
+            rows.add(row(results));
         }
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
                 : Integer.compare(IMPLS.indexOf(a.impl()), IMPLS.indexOf(b.impl())));
         return rows;
     }
+
+    /** One row from its results, one per round that ran it. */
+    private static Row row(List<Map<String, Object>> results) {
+        Map<String, Object> first = results.get(0);
+        Map<String, Object> params = Json.object(first.get("params"), "\"params\"");
+        List<Double> samples = new ArrayList<>();
+        List<Double> roundMedians = new ArrayList<>();
+        double[] counters = new double[COUNTERS.size()];
+        for (Map<String, Object> b : results) {
+            Map<String, Object> primary = Json.object(b.get("primaryMetric"), "\"primaryMetric\"");
+            List<Double> round = new ArrayList<>();
+            for (Object fork : Json.array(primary.get("rawData"), "\"rawData\"")) {
+                for (Object v : Json.array(fork, "a fork's \"rawData\"")) {
+                    round.add(number(v));
+                }
+            }
+            round.sort(null);
+            roundMedians.add(median(round));
+            samples.addAll(round);
+            Map<String, Object> secondary = b.get("secondaryMetrics") instanceof Map<?, ?>
+                    ? Json.object(b.get("secondaryMetrics"), "\"secondaryMetrics\"") : Map.of();
+            for (int c = 0; c < counters.length; c++) {
+                counters[c] += counter(secondary, COUNTERS.get(c)) / results.size();
+            }
+        }
+        samples.sort(null);
+        double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return new Row(String.valueOf(params.get("impl")), (int) number(first.get("threads")),
+                Integer.parseInt(String.valueOf(params.get("array"))), median(samples), mean,
+                samples.isEmpty() ? Double.NaN : samples.get(0),
+                samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), List.copyOf(roundMedians),
+                counters[0], counters[1], counters[2], counters[3], counters[4]);
+    }
+
+    /** The {@code @AuxCounters} of {@code Sender}, in the order of {@link Row}'s fields. */
+    private static final List<String> COUNTERS = List.of("packets", "waits", "fullWaits", "ringFull", "lockWaitNanos");
 
     /** The median of sorted {@code xs} (the mean of the middle two for an even count). */
     static double median(List<Double> xs) {
@@ -333,38 +381,71 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The same-run baseline for {@code r}: {@code impl}'s row with the same senders and array size. */
-    static double ratio(List<Row> rows, Row r, String baseline) {
-        for (Row b : rows) {
-            if (b.impl().equals(baseline) && b.producers() == r.producers() && b.array() == r.array()) {
-                return r.mpps() / b.mpps();
-            }
-        }
-        return Double.NaN;
+    /** {@code baseline}'s row with the same senders and array size as {@code r}, if it ran. */
+    private static java.util.Optional<Row> baselineOf(List<Row> rows, Row r, String baseline) {
+        return rows.stream().filter(b -> b.impl().equals(baseline) && b.sameCase(r)).findFirst();
     }
 
-    private static void printTable(PrintWriter out, List<Row> rows) {
-        out.println("txorder bench on " + machine() + " (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %15s %13s %10s %14s %16s %13s%n", "impl", "senders", "array",
-                "Mpkt/s", "min..max", "vs " + PRIOR_ART, "vs " + DISRUPTOR, "waits/pkt", "lockwaits/pkt",
-                "lockwait ns/pkt", "full/1000pkt");
+    /**
+     * {@code r} against {@code baseline} in the same run: the median of the per-round ratios
+     * ({@link #roundRatios}), so that each ratio compares two rows measured minutes apart, not a
+     * fast stretch of one with a slow stretch of the other; with one round, the ratio of the
+     * medians. NaN if the baseline did not run.
+     */
+    static double ratio(List<Row> rows, Row r, String baseline) {
+        List<Double> byRound = roundRatios(rows, r, baseline);
+        if (byRound.size() > 1) {
+            return median(byRound.stream().sorted().toList());
+        }
+        return baselineOf(rows, r, baseline).map(b -> r.mpps() / b.mpps()).orElse(Double.NaN);
+    }
+
+    /** {@code r} against {@code baseline} round by round: the ratio of the two rows' medians in each round. */
+    static List<Double> roundRatios(List<Row> rows, Row r, String baseline) {
+        java.util.Optional<Row> b = baselineOf(rows, r, baseline);
+        if (b.isEmpty() || b.get().roundMedians().size() != r.roundMedians().size()) {
+            return List.of();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < r.roundMedians().size(); i++) {
+            ratios.add(r.roundMedians().get(i) / b.get().roundMedians().get(i));
+        }
+        return ratios;
+    }
+
+    private static void printTable(PrintWriter out, List<Row> rows, int rounds) {
+        out.println("txorder bench on " + machine() + ", " + rounds + " rounds (ratios are between rows of this run)");
+        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %22s %22s %10s %14s %16s %13s%n", "impl", "senders", "array",
+                "Mpkt/s", "min..max", "vs " + PRIOR_ART + " (rounds)", "vs " + DISRUPTOR + " (rounds)", "waits/pkt",
+                "lockwaits/pkt", "lockwait ns/pkt", "full/1000pkt");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %15s %13s %10s %14s %16s %13s%n", r.impl(), r.producers(),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %22s %22s %10s %14s %16s %13s%n", r.impl(), r.producers(),
                     r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
-                    times(ratio(rows, r, PRIOR_ART)), times(ratio(rows, r, DISRUPTOR)), fmt(r.waitsPerPacket(), 3),
+                    versus(rows, r, PRIOR_ART), versus(rows, r, DISRUPTOR), fmt(r.waitsPerPacket(), 3),
                     fmt(r.lockWaitsPerPacket(), 4), fmt(r.lockWaitNanosPerPacket(), 2),
                     fmt(r.ringFullPerPacket() * 1000, 2));
         }
-        out.println("Mpkt/s = the median measured iteration, requests/s x array / 1e6 (min..max: the slowest and"
-                + " fastest iterations); ratios are of medians; waits/pkt = sender wait iterations (spins, yields) per"
+        out.println("Mpkt/s = the median measured iteration of all rounds, requests/s x array / 1e6 (min..max: the"
+                + " slowest and fastest iterations); a ratio is the median over the rounds of the two rows' medians"
+                + " in that round, the lowest and highest in brackets; waits/pkt = sender wait iterations (spins, yields) per"
                 + " packet, of which lockwaits/pkt waited for a lock or the assignment step and the rest for ring"
                 + " space; lockwait ns/pkt = how long those lock waits took (a yield can last a time slice);"
                 + " full/1000pkt = requests that found the ring full; n/a = not exposed.");
     }
 
-    private static String times(double ratio) {
-        String r = fmt(ratio, 2);
-        return r.equals("n/a") ? r : r + "x";
+    /** E.g. {@code 1.12x (0.95-1.40)}: the {@link #ratio} and the range of the per-round ratios. */
+    static String versus(List<Row> rows, Row r, String baseline) {
+        String ratio = fmt(ratio(rows, r, baseline), 2);
+        if (ratio.equals("n/a")) {
+            return ratio;
+        }
+        List<Double> byRound = roundRatios(rows, r, baseline);
+        if (byRound.size() < 2) {
+            return ratio + "x";
+        }
+        double lo = byRound.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double hi = byRound.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return ratio + "x (" + fmt(lo, 2) + "-" + fmt(hi, 2) + ")";
     }
 
     private static String fmt(double v, int digits) {
@@ -385,12 +466,14 @@ final class BenchCommand implements Callable<Integer> {
                     .append(", \"array\": ").append(r.array())
                     .append(", \"mpps\": ").append(num(r.mpps()))
                     .append(", \"mpps_mean\": ").append(num(r.mppsMean()))
-                    .append(", \"mpps_error\": ").append(num(r.mppsError()))
                     .append(", \"mpps_min\": ").append(num(r.mppsMin()))
                     .append(", \"mpps_max\": ").append(num(r.mppsMax()))
                     .append(", \"k\": ").append(r.k())
                     .append(", \"vs_single_lock\": ").append(num(ratio(rows, r, PRIOR_ART)))
                     .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
+                    .append(", \"rounds\": ").append(r.roundMedians().size())
+                    .append(", \"vs_single_lock_by_round\": ").append(nums(roundRatios(rows, r, PRIOR_ART)))
+                    .append(", \"vs_disruptor_by_round\": ").append(nums(roundRatios(rows, r, DISRUPTOR)))
                     .append(", \"waits_per_packet\": ").append(num(r.waitsPerPacket()))
                     .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
                     .append(", \"lock_wait_ns_per_packet\": ").append(num(r.lockWaitNanosPerPacket()))
@@ -399,6 +482,14 @@ final class BenchCommand implements Callable<Integer> {
                     .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
         }
         return sb.append("]\n").toString();
+    }
+
+    private static String nums(List<Double> vs) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < vs.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(num(vs.get(i)));
+        }
+        return sb.append(']').toString();
     }
 
     private static String num(double v) {

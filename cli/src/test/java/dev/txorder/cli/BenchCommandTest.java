@@ -38,9 +38,29 @@ class BenchCommandTest {
               } ]
             """;
 
+    /** A second round of the same two rows: the machine was faster for both. */
+    private static final String JMH_JSON_ROUND_2 = """
+            [ {
+                "benchmark" : "dev.txorder.bench.TwoSendersToNic.send", "mode" : "thrpt", "threads" : 2,
+                "params" : { "array" : "8", "capacity" : "4096", "impl" : "next-k2" },
+                "primaryMetric" : { "score" : 6000000.0, "scoreError" : "NaN", "rawData" : [ [ 6000000.0 ] ] },
+                "secondaryMetrics" : {
+                    "packets" : { "score" : 150000000.0, "scoreError" : "NaN" },
+                    "fullWaits" : { "score" : 250000.0, "scoreError" : "NaN" },
+                    "ringFull" : { "score" : 1500.0, "scoreError" : "NaN" },
+                    "waits" : { "score" : 3000000.0, "scoreError" : "NaN" },
+                    "lockWaitNanos" : { "score" : 75000000.0, "scoreError" : "NaN" } }
+              }, {
+                "benchmark" : "dev.txorder.bench.TwoSendersToNic.send", "mode" : "thrpt", "threads" : 2,
+                "params" : { "array" : "8", "capacity" : "4096", "impl" : "disruptor" },
+                "primaryMetric" : { "score" : 4000000.0, "scoreError" : "NaN", "rawData" : [ [ 4000000.0 ] ] },
+                "secondaryMetrics" : { "packets" : { "score" : 90000000.0, "scoreError" : "NaN" } }
+              } ]
+            """;
+
     @Test
     void shouldTakeTheMedianIterationAsPacketsPerSecondAndRatiosFromTheSameRun() {
-        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(JMH_JSON);
+        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(List.of(JMH_JSON));
 
         assertThat(rows).hasSize(2);
         BenchCommand.Row next = rows.get(0);
@@ -49,17 +69,35 @@ class BenchCommandTest {
         assertThat(next.array()).isEqualTo(8);
         assertThat(next.k()).isEqualTo(2);
         assertThat(next.mpps()).as("median of 0.5, 1.9, 2.0, 2.1 M requests/s, x 8 packets").isCloseTo(15.6, within(1e-9));
-        assertThat(next.mppsMean()).isCloseTo(13.6, within(1e-9));
+        assertThat(next.mppsMean()).as("mean of the measured iterations").isCloseTo(13.0, within(1e-9));
         assertThat(next.mppsMin()).isCloseTo(4.0, within(1e-9));
         assertThat(next.mppsMax()).isCloseTo(16.8, within(1e-9));
         assertThat(BenchCommand.ratio(rows, next, "disruptor")).isCloseTo(1.95, within(1e-9));
         assertThat(BenchCommand.ratio(rows, next, "single-lock")).isNaN();
-        assertThat(rows.get(1).mppsError()).as("JMH writes NaN as a string").isNaN();
+        assertThat(BenchCommand.versus(rows, next, "single-lock")).isEqualTo("n/a");
+    }
+
+    @Test
+    void shouldPoolTheRoundsAndPairTheirRatiosRoundByRound() {
+        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(List.of(JMH_JSON, JMH_JSON_ROUND_2));
+
+        assertThat(rows).hasSize(2);
+        BenchCommand.Row next = rows.get(0);
+        assertThat(next.roundMedians()).containsExactly(1_950_000.0, 6_000_000.0);
+        assertThat(next.mpps()).as("median of 0.5, 1.9, 2.0, 2.1, 6.0 M requests/s, x 8").isCloseTo(16.0, within(1e-9));
+        assertThat(next.packets()).as("counters: the mean of the rounds").isCloseTo(100_000_000.0, within(1e-6));
+        assertThat(BenchCommand.roundRatios(rows, next, "disruptor")).containsExactly(1.95, 1.5);
+        assertThat(BenchCommand.ratio(rows, next, "disruptor"))
+                .as("the median of the rounds' ratios, not of the pooled medians 2.0 / 2.5: those mix the rounds")
+                .isCloseTo(1.725, within(1e-9));
+        assertThat(BenchCommand.versus(rows, next, "disruptor")).isEqualTo("1.73x (1.50-1.95)");
+        assertThat(BenchCommand.toJson(rows, "2 cores")).contains("\"rounds\": 2",
+                "\"vs_disruptor_by_round\": [1.95000, 1.50000]", "\"vs_single_lock_by_round\": []");
     }
 
     @Test
     void shouldReportWaitsPerPacketOnlyForImplementationsThatCountThem() {
-        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(JMH_JSON);
+        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(List.of(JMH_JSON));
 
         assertThat(rows.get(0).waitsPerPacket()).isCloseTo(0.02, within(1e-12));
         assertThat(rows.get(0).lockWaitsPerPacket()).as("waits not spent on ring space").isCloseTo(0.005, within(1e-12));
@@ -79,7 +117,7 @@ class BenchCommandTest {
 
     @Test
     void shouldWriteOneJsonObjectPerRowWithTheFieldsCliMdPromises() {
-        String json = BenchCommand.toJson(BenchCommand.parseJmhJson(JMH_JSON), "2 cores");
+        String json = BenchCommand.toJson(BenchCommand.parseJmhJson(List.of(JMH_JSON)), "2 cores");
 
         assertThat(json).startsWith("[").contains(
                 "{\"impl\": \"next-k2\", \"producers\": 2, \"array\": 8, \"mpps\": 15.6000,",
