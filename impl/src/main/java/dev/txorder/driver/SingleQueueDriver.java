@@ -43,10 +43,10 @@ public final class SingleQueueDriver implements SendPath {
         TxRing ring = rings[group.index()];
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         probe.before(StepProbe.Step.RESERVE, r.cpu);
-        long waits = ring.lock(probe, r.cpu);
+        ring.lock(probe, r.cpu);
         try {
             long pos = ring.reserve(r.packets, probe, r.cpu);
-            ring.count(r.packets, waits);
+            ring.countRequest();
             // The position is the assignment order: recorded as the ticket so the audit can check it.
             ring.fill(pos, r, pos, Indicator.NONE, Indicator.NONE, probe, faults,
                     config.has(Mutant.M8), !config.has(Mutant.M6));

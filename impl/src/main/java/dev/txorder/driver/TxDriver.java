@@ -19,8 +19,8 @@ import java.lang.invoke.VarHandle;
  *   send(r) --priority--> group g --policy--> queue q of g --reserve--> TxRing[g][q] --fill--> NIC
  *
  *   hash:  q = key(r) mod k                          lock q; reserve; fill; unlock
- *   next:  lock g; t = ticket_g++; q = t mod k;      fill without a lock; mark each descriptor ready
- *          reserve in q; unlock g
+ *   next:  lock g, which holds ticket t;             fill without a lock; mark each descriptor ready
+ *          q = t mod k; reserve in q; unlock g with t + 1
  * </pre>
  *
  * <p>Why {@code next} keeps absolute order: the NIC visits the group's queues in the same
@@ -47,82 +47,81 @@ public final class TxDriver implements SendPath {
     private final boolean noopsOnFault;
 
     /**
-     * Per group: the assignment lock and the ticket counter (next policy) and the rings. The lock
-     * and the ticket share one cache line (taken together), padded away from other groups' lines:
+     * Per group: the assignment lock and the ticket counter (next policy), one word, and the rings:
      * <pre>
-     *  ctl[ASSIGN_LOCK]  0 free, 1 held     CAS acquire, release store
-     *  ctl[TICKET]       next ticket        written by the lock holder (opaque, so tickets() may read it)
-     *  ctl[TICKET_QUEUE] next ticket mod k  written by the lock holder (plain): spares a division per send
-     *  ctl[WAIT_NANOS]   the holder's wait  written by the lock holder (plain), moved to its ring's statistics
+     *  ctl[ASSIGN]  ticket &lt;&lt; 1 | held   test, then CAS to acquire; release store of (ticket + 1) &lt;&lt; 1 to
+     *                                   take the ticket and unlock in one write
      * </pre>
+     * One word, not a lock word and a ticket word: on a heap array the JVM aligns only to 8 bytes,
+     * so two words share a cache line or not depending on where the array lands, and a send that
+     * touches two lines pays for two transfers between the senders' cores. The word sits in the
+     * middle of a padded array, away from other groups' words and from whatever lies next in the heap.
      */
     private static final class GroupPath {
         private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-        private static final int ASSIGN_LOCK = 16;
-        private static final int TICKET = ASSIGN_LOCK + 1;
-        private static final int TICKET_QUEUE = ASSIGN_LOCK + 2;
-        private static final int WAIT_NANOS = ASSIGN_LOCK + 3;
+        private static final int ASSIGN = 16;
+        private static final long HELD = 1L;
 
-        final long[] ctl = new long[3 * 16];
+        final long[] ctl = new long[2 * ASSIGN + 1];
         final TxRing[] rings;
         final int k;
+        /** k - 1 when k is a power of two (ticket mod k is then a mask), -1 otherwise. */
+        private final int mask;
 
         GroupPath(TxRing[] rings) {
             this.rings = rings;
             this.k = rings.length;
+            this.mask = Integer.bitCount(k) == 1 ? k - 1 : -1;
         }
 
-        /** see TxOrder.tla: Assign, Reserve (taken as one step). @return wait iterations */
+        /** The queue of ticket t: t mod k, the round robin of the next policy. */
+        int queueOf(long t) {
+            return mask >= 0 ? (int) t & mask : (int) (t % k);
+        }
+
+        /**
+         * see TxOrder.tla: Assign, Reserve (taken as one step). Acquires the assignment lock and
+         * returns the ticket it holds; a wait is counted and timed in the statistics of that ticket's
+         * ring, which the caller now owns.
+         */
         long lockAssign(StepProbe probe, int cpu) {
-            // Test, then CAS (volatile): acquires the previous holder's TICKET, TAIL, CACHED and
+            // Test, then CAS (volatile): acquires the previous holder's ticket, TAIL, CACHED and
             // statistics writes; the test keeps waiters from writing the line while it is held.
-            if ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) == 0L && LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L)) {
-                LONGS.set(ctl, WAIT_NANOS, 0L);
-                return 0;
+            long w = (long) LONGS.getOpaque(ctl, ASSIGN);
+            if ((w & HELD) == 0 && LONGS.compareAndSet(ctl, ASSIGN, w, w | HELD)) {
+                return w >>> 1;
             }
             long start = System.nanoTime();
             int i = 0;
             do {
                 probe.before(StepProbe.Step.WAIT, cpu);
                 Backoff.pause(i++);
-            } while ((long) LONGS.getOpaque(ctl, ASSIGN_LOCK) != 0L || !LONGS.compareAndSet(ctl, ASSIGN_LOCK, 0L, 1L));
-            LONGS.set(ctl, WAIT_NANOS, System.nanoTime() - start);
-            return i;
-        }
-
-        /** How long the current holder waited for the lock (0 if it did not); the caller holds it. */
-        long holderWaitNanos() {
-            return (long) LONGS.get(ctl, WAIT_NANOS);
-        }
-
-        void unlockAssign() {
-            // Release: this holder's TICKET and ring TAIL/CACHED/statistics writes happen-before the next holder.
-            LONGS.setRelease(ctl, ASSIGN_LOCK, 0L);
-        }
-
-        /** The next ticket; the caller holds the assignment lock. */
-        long takeTicket() {
-            long t = (long) LONGS.get(ctl, TICKET);
-            // Opaque: a whole 64-bit value for tickets() readers; ordering comes from the lock.
-            LONGS.setOpaque(ctl, TICKET, t + 1);
-            long q = (long) LONGS.get(ctl, TICKET_QUEUE);
-            LONGS.set(ctl, TICKET_QUEUE, q + 1 == k ? 0L : q + 1);
+                w = (long) LONGS.getOpaque(ctl, ASSIGN);
+            } while ((w & HELD) != 0 || !LONGS.compareAndSet(ctl, ASSIGN, w, w | HELD));
+            long t = w >>> 1;
+            rings[queueOf(t)].addLockWait(i, System.nanoTime() - start);
             return t;
         }
 
-        /** The next ticket's queue, ticket mod k; the caller holds the assignment lock. */
-        int nextTicketQueue() {
-            return (int) (long) LONGS.get(ctl, TICKET_QUEUE);
+        /**
+         * Releases the lock with {@code next} as the group's next ticket: the held ticket + 1 once it
+         * is reserved, the held ticket itself if the holder gives up before reserving.
+         */
+        void unlockAssign(long next) {
+            // Release: this holder's ring TAIL/CACHED/statistics writes happen-before the next holder,
+            // which reads its ticket from this same store.
+            LONGS.setRelease(ctl, ASSIGN, next << 1);
         }
 
         /** The next ticket without the lock (the mutants' separate Assign step). */
         long takeTicketAtomically() {
-            // Volatile read-modify-write: every ticket is taken exactly once.
-            return (long) LONGS.getAndAdd(ctl, TICKET, 1L);
+            // Volatile read-modify-write: every ticket is taken exactly once (the lock bit is never set).
+            return (long) LONGS.getAndAdd(ctl, ASSIGN, 2L) >>> 1;
         }
 
+        /** Tickets taken so far (a sender holding the lock is still taking its own). */
         long tickets() {
-            return (long) LONGS.getVolatile(ctl, TICKET);
+            return (long) LONGS.getVolatile(ctl, ASSIGN) >>> 1;
         }
     }
 
@@ -167,19 +166,19 @@ public final class TxDriver implements SendPath {
         // by the order it lets senders pass ASSIGN, and never parks a sender that holds the lock
         // (only a ring-full wait inside it calls the probe, with WAIT).
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
-        long waits = g.lockAssign(probe, r.cpu);
-        long t;
-        TxRing ring;
+        long t = g.lockAssign(probe, r.cpu);
+        TxRing ring = g.rings[g.queueOf(t)];
         long pos;
         try {
-            ring = g.rings[g.nextTicketQueue()];
-            t = g.takeTicket();
             pos = ring.reserve(r.packets, probe, r.cpu);
-            ring.count(r.packets, waits);
-            ring.addLockNanos(g.holderWaitNanos());
-        } finally {
-            g.unlockAssign();
+            ring.countRequest();
+        } catch (Throwable e) {
+            // Nothing reserved (a probe stopped the wait for space) and the queue's TAIL unmoved:
+            // ticket t must stay the group's next, or ticket t + k would land where the NIC expects t.
+            g.unlockAssign(t);
+            throw e;
         }
+        g.unlockAssign(t + 1);
         try {
             probe.before(StepProbe.Step.RESERVE, r.cpu);
         } catch (Throwable e) {
@@ -200,18 +199,18 @@ public final class TxDriver implements SendPath {
         // see TxOrder.tla: Assign -- the ticket alone, apart from the reservation.
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         long t = g.takeTicketAtomically();
-        TxRing ring = g.rings[(int) (t % g.k)];
+        TxRing ring = g.rings[g.queueOf(t)];
         probe.before(StepProbe.Step.RESERVE, r.cpu);
         if (config.has(Mutant.M5)) {
             long pos = ring.reserveUnowned(r.packets, probe, r.cpu);
-            ring.count(r.packets, 0);
+            ring.countRequest();
             ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
             return;
         }
-        long waits = ring.lock(probe, r.cpu);
+        ring.lock(probe, r.cpu);
         try {
             long pos = ring.reserve(r.packets, probe, r.cpu);
-            ring.count(r.packets, waits);
+            ring.countRequest();
             ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
         } finally {
             ring.unlock();
@@ -228,14 +227,14 @@ public final class TxDriver implements SendPath {
         probe.before(StepProbe.Step.RESERVE, r.cpu);
         if (config.has(Mutant.M5)) {
             long pos = ring.reserveUnowned(r.packets, probe, r.cpu);
-            ring.count(r.packets, 0);
+            ring.countRequest();
             ring.fill(pos, r, -1L, Indicator.NONE, Indicator.NONE, probe, faults, plainPublish, noopsOnFault);
             return;
         }
-        long waits = ring.lock(probe, r.cpu);
+        ring.lock(probe, r.cpu);
         try {
             long pos = ring.reserve(r.packets, probe, r.cpu);
-            ring.count(r.packets, waits);
+            ring.countRequest();
             // see TxOrder.tla: Write -- under the queue lock, as the patent's spinlock (¶0041).
             ring.fill(pos, r, -1L, Indicator.NONE, Indicator.NONE, probe, faults, plainPublish, noopsOnFault);
         } finally {

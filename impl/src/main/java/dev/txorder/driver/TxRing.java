@@ -23,11 +23,13 @@ import java.lang.invoke.VarHandle;
  * </pre>
  * (Parallel arrays, one per field, cost the NIC a miss per field: measured, the NIC reading slot
  * i while a sender wrote slot i + 1 moved five arrays' lines between the cores.)
- * Control words, each on its own 128-byte stride of {@code ctl} so that senders and the NIC do
- * not share a cache line:
+ * Control words, by writer, each group on its own 128-byte stride of {@code ctl} so that senders
+ * and the NIC do not share a cache line:
  * <pre>
- *  TAIL      next position to reserve            written by the owner (see below)
- *  CACHED    owner's last view of CONSUMED       written by the owner
+ *  TAIL      next position to reserve            written by the owner (see below), once per send
+ *  REQUESTS  requests queued here                written by the owner, once per send
+ *  CACHED    owner's last view of CONSUMED       written by the owner when it looks at CONSUMED
+ *  (waits)   statistics of waits                 written by the owner after a wait only
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
  *  CONSUMED  positions below it are free again   release by the NIC per run, acquire by the owner when full
  *  HEAD      the NIC's next position to read     NIC only (plain)
@@ -47,19 +49,19 @@ public final class TxRing {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int STRIDE = 16;
     private static final int TAIL = STRIDE;
-    private static final int CACHED = TAIL + 1;
+    /** The one statistic every send writes, next to TAIL: the other statistics change only on a wait. */
+    private static final int STAT_REQUESTS = TAIL + 1;
+    private static final int CACHED = TAIL + 2;
     private static final int LOCK = 2 * STRIDE;
     private static final int CONSUMED = 3 * STRIDE;
     private static final int HEAD = 4 * STRIDE;
     private static final int HANDED = HEAD + 1;
-    /** Owner-written statistics share the owner's line with TAIL. */
-    private static final int STAT_REQUESTS = TAIL + 2;
-    private static final int STAT_PACKETS = TAIL + 3;
-    private static final int STAT_WAITS = TAIL + 4;
-    private static final int STAT_FULL = TAIL + 5;
-    private static final int STAT_FULL_WAITS = TAIL + 6;
-    private static final int STAT_LOCK_NANOS = TAIL + 7;
-    private static final int STAT_FULL_NANOS = TAIL + 8;
+    /** Owner-written statistics of waits, on the owner's stride after TAIL. */
+    private static final int STAT_WAITS = TAIL + 3;
+    private static final int STAT_FULL = TAIL + 4;
+    private static final int STAT_FULL_WAITS = TAIL + 5;
+    private static final int STAT_LOCK_NANOS = TAIL + 6;
+    private static final int STAT_FULL_NANOS = TAIL + 7;
 
     private static final int NOOP_BIT = 1 << 2;
     private static final int INDICATOR_MASK = 3;
@@ -119,15 +121,13 @@ public final class TxRing {
     // ---------------------------------------------------------------- queue-specific resources
 
     /**
-     * The queue's spinlock: the patent's queue-specific resources (¶0038). A wait is timed (only
-     * a wait: the uncontended path reads no clock) and its time added to the holder's statistics.
-     *
-     * @return wait iterations
+     * The queue's spinlock: the patent's queue-specific resources (¶0038). A wait is counted and
+     * timed (only a wait: the uncontended path reads no clock) in the new holder's statistics.
      */
-    long lock(StepProbe probe, int cpu) {
+    void lock(StepProbe probe, int cpu) {
         // CAS has volatile semantics: acquires everything the previous holder released.
         if (LONGS.compareAndSet(ctl, LOCK, 0L, 1L)) {
-            return 0;
+            return;
         }
         long start = System.nanoTime();
         int i = 0;
@@ -135,15 +135,15 @@ public final class TxRing {
             probe.before(StepProbe.Step.WAIT, cpu);
             Backoff.pause(i++);
         } while (!LONGS.compareAndSet(ctl, LOCK, 0L, 1L));
-        addLockNanos(System.nanoTime() - start);
-        return i;
+        addLockWait(i, System.nanoTime() - start);
     }
 
-    /** Adds the time a sender waited for the lock that makes it this ring's owner; the caller owns the ring. */
-    void addLockNanos(long nanos) {
-        if (nanos == 0) {
-            return;    // the uncontended send: no store on the owner's line
-        }
+    /**
+     * Adds a wait for the lock that made the caller this ring's owner: its own lock, or the group's
+     * assignment lock under {@code next}. The caller owns the ring.
+     */
+    void addLockWait(long iterations, long nanos) {
+        LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + iterations);
         LONGS.set(ctl, STAT_LOCK_NANOS, (long) LONGS.get(ctl, STAT_LOCK_NANOS) + nanos);
     }
 
@@ -206,11 +206,9 @@ public final class TxRing {
         }
     }
 
-    /** Adds to the owner-written statistics; the caller owns the queue. */
-    void count(int packets, long waits) {
+    /** Counts a request queued here; the caller owns the queue. (Its packets are the TAIL it moved.) */
+    void countRequest() {
         LONGS.set(ctl, STAT_REQUESTS, (long) LONGS.get(ctl, STAT_REQUESTS) + 1);
-        LONGS.set(ctl, STAT_PACKETS, (long) LONGS.get(ctl, STAT_PACKETS) + packets);
-        LONGS.set(ctl, STAT_WAITS, (long) LONGS.get(ctl, STAT_WAITS) + waits);
     }
 
     /**
@@ -360,8 +358,9 @@ public final class TxRing {
         return (long) LONGS.getVolatile(ctl, STAT_REQUESTS);
     }
 
+    /** Packets queued here so far: the positions reserved, a failed sender's no-ops included. */
     public long packets() {
-        return (long) LONGS.getVolatile(ctl, STAT_PACKETS);
+        return tail();
     }
 
     /** Wait iterations of senders on this queue: assignment-lock (next), queue-lock and ring-full waits. */

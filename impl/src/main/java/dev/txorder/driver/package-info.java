@@ -8,11 +8,12 @@
  *   {@link dev.txorder.driver.TxRing#advance()} and {@link dev.txorder.driver.TxRing#handBack()}
  *   of every ring.</li>
  *   <li><b>Ownership of a queue.</b> The positions of a ring are claimed by one owner at a time:
- *   under the next policy the holder of its group's assignment lock ({@code ASSIGN_LOCK} in
- *   {@code TxDriver}), which takes the group ticket and reserves in the ticket's queue as one step;
+ *   under the next policy the holder of its group's assignment lock (the low bit of {@code ASSIGN}
+ *   in {@code TxDriver}), which takes the group ticket and reserves in the ticket's queue as one step;
  *   under the hash policy and in the prior art the holder of the ring's own {@code LOCK}. Only the
- *   owner reads and writes {@code TAIL}, {@code CACHED} and the statistics (and, next policy, the
- *   group's {@code TICKET}), with plain accesses; ownership passes by a release store
+ *   owner reads and writes {@code TAIL}, {@code CACHED} and the statistics with plain accesses
+ *   (the next policy's ticket shares the word of the assignment lock: the release that unlocks
+ *   also publishes the next ticket); ownership passes by a release store
  *   ({@code unlockAssign}, {@code unlock}) and a CAS ({@code lockAssign}, {@code lock}), so each
  *   owner sees its predecessor's writes. Filling the claimed positions happens after the lock is
  *   released, so senders fill different queues of a group at the same time.</li>
