@@ -37,6 +37,23 @@ interface Pipe extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * For txorder's {@code SimulatedNic}: its scheduling decisions that found nothing ready, those
+     * of them that waited for order (a later ticket written, the cursor's not), and the time it
+     * spent with nothing ready; 0 for the peers, whose consumers do not count theirs.
+     */
+    default long nicIdleSteps() {
+        return 0;
+    }
+
+    default long nicOrderWaits() {
+        return 0;
+    }
+
+    default long nicIdleNanos() {
+        return 0;
+    }
+
     @Override
     void close() throws InterruptedException;
 }

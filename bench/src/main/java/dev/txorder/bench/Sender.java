@@ -23,7 +23,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * queue-lock waits, ring-full waits); {@code fullWaits}, the part of them spent waiting for ring
  * space (so {@code waits - fullWaits} are the lock waits); {@code ringFull}, the requests that found
  * their ring full; {@code lockWaitNanos}, how long senders waited for a lock or the assignment step
- * (txorder only: iterations count how often a waiter looked, but one yield can last a time slice).
+ * (txorder only: iterations count how often a waiter looked, but one yield can last a time slice);
+ * {@code nicIdle}, {@code nicOrderWaits} and {@code nicIdleNanos}, the NIC's decisions that found
+ * nothing ready, those of them where it waited for order, and its idle time (txorder only).
  * The txorder implementations count waits in the rings' shared statistics: one sender (thread 0)
  * reports the whole iteration's difference, the others report 0. JCTools counts its failed offers
  * per sender. The Disruptor and ArrayBlockingQueue do not expose their waits: 0 there means "not
@@ -39,6 +41,9 @@ public class Sender {
     public long fullWaits;
     public long ringFull;
     public long lockWaitNanos;
+    public long nicIdle;
+    public long nicOrderWaits;
+    public long nicIdleNanos;
 
     final TxRequest request = new TxRequest();
     final JctoolsPipe.Batch batch = new JctoolsPipe.Batch();
@@ -57,6 +62,9 @@ public class Sender {
     private long fullWaitsAtStart;
     private long ringFullAtStart;
     private long lockWaitNanosAtStart;
+    private long nicIdleAtStart;
+    private long nicOrderWaitsAtStart;
+    private long nicIdleNanosAtStart;
 
     @Setup(Level.Trial)
     public void open(UnderTest bench, ThreadParams thread) {
@@ -81,6 +89,9 @@ public class Sender {
         fullWaits = 0;
         ringFull = 0;
         lockWaitNanos = 0;
+        nicIdle = 0;
+        nicOrderWaits = 0;
+        nicIdleNanos = 0;
         localWaits = 0;
         localFullWaits = 0;
         localRingFull = 0;
@@ -89,6 +100,9 @@ public class Sender {
             fullWaitsAtStart = bench.pipe.ringFullWaits();
             ringFullAtStart = bench.pipe.ringFullEvents();
             lockWaitNanosAtStart = bench.pipe.lockWaitNanos();
+            nicIdleAtStart = bench.pipe.nicIdleSteps();
+            nicOrderWaitsAtStart = bench.pipe.nicOrderWaits();
+            nicIdleNanosAtStart = bench.pipe.nicIdleNanos();
         }
     }
 
@@ -102,6 +116,9 @@ public class Sender {
             fullWaits += bench.pipe.ringFullWaits() - fullWaitsAtStart;
             ringFull += bench.pipe.ringFullEvents() - ringFullAtStart;
             lockWaitNanos = bench.pipe.lockWaitNanos() - lockWaitNanosAtStart;
+            nicIdle = bench.pipe.nicIdleSteps() - nicIdleAtStart;
+            nicOrderWaits = bench.pipe.nicOrderWaits() - nicOrderWaitsAtStart;
+            nicIdleNanos = bench.pipe.nicIdleNanos() - nicIdleNanosAtStart;
         }
     }
 

@@ -95,6 +95,21 @@ final class TxorderPipe implements Pipe {
     }
 
     @Override
+    public long nicIdleSteps() {
+        return nic.idleSteps();
+    }
+
+    @Override
+    public long nicOrderWaits() {
+        return nic.orderWaits();
+    }
+
+    @Override
+    public long nicIdleNanos() {
+        return nic.idleNanos();
+    }
+
+    @Override
     public void close() throws InterruptedException {
         nic.stop();
     }

@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     record Row(String impl, int producers, int array, double median, double mean, double min, double max,
                List<Double> roundMedians, double packets, double waits, double fullWaits, double ringFull,
-               double lockWaitNanos) {
+               double lockWaitNanos, double nicIdle, double nicOrderWaits, double nicIdleNanos) {
         /** Packets per second, in millions: the median iteration. */
         double mpps() {
             return median * array / 1e6;
@@ -136,6 +136,21 @@ final class BenchCommand implements Callable<Integer> {
 
         double ringFullPerPacket() {
             return countsWaits() ? ringFull / packets : Double.NaN;
+        }
+
+        /** txorder's rows: the NIC is the {@code SimulatedNic}, which counts its idle time. */
+        boolean countsNic() {
+            return countsWaits() && !impl.startsWith("jctools");
+        }
+
+        /** Nanoseconds the NIC found nothing ready, per packet. */
+        double nicIdleNanosPerPacket() {
+            return countsNic() ? nicIdleNanos / packets : Double.NaN;
+        }
+
+        /** Of the NIC's idle decisions, the share in which a later ticket was written and the cursor's not. */
+        double nicOrderWaitShare() {
+            return countsNic() && nicIdle > 0 ? nicOrderWaits / nicIdle : Double.NaN;
         }
     }
 
@@ -349,11 +364,12 @@ final class BenchCommand implements Callable<Integer> {
                 Integer.parseInt(String.valueOf(params.get("array"))), median(samples), mean,
                 samples.isEmpty() ? Double.NaN : samples.get(0),
                 samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), List.copyOf(roundMedians),
-                counters[0], counters[1], counters[2], counters[3], counters[4]);
+                counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7]);
     }
 
     /** The {@code @AuxCounters} of {@code Sender}, in the order of {@link Row}'s fields. */
-    private static final List<String> COUNTERS = List.of("packets", "waits", "fullWaits", "ringFull", "lockWaitNanos");
+    private static final List<String> COUNTERS = List.of("packets", "waits", "fullWaits", "ringFull", "lockWaitNanos",
+            "nicIdle", "nicOrderWaits", "nicIdleNanos");
 
     /** The median of sorted {@code xs} (the mean of the middle two for an even count). */
     static double median(List<Double> xs) {
@@ -415,22 +431,25 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows, int rounds) {
         out.println("txorder bench on " + machine() + ", " + rounds + " rounds (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %22s %22s %10s %14s %16s %13s%n", "impl", "senders", "array",
-                "Mpkt/s", "min..max", "vs " + PRIOR_ART + " (rounds)", "vs " + DISRUPTOR + " (rounds)", "waits/pkt",
-                "lockwaits/pkt", "lockwait ns/pkt", "full/1000pkt");
+        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", "impl", "senders",
+                "array", "Mpkt/s", "min..max", "vs " + PRIOR_ART + " (rounds)", "vs " + DISRUPTOR + " (rounds)",
+                "waits/pkt", "lockwaits/pkt", "lockwait ns/pkt", "full/1000pkt", "nic idle ns/pkt", "order waits");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %22s %22s %10s %14s %16s %13s%n", r.impl(), r.producers(),
-                    r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", r.impl(),
+                    r.producers(), r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
                     versus(rows, r, PRIOR_ART), versus(rows, r, DISRUPTOR), fmt(r.waitsPerPacket(), 3),
                     fmt(r.lockWaitsPerPacket(), 4), fmt(r.lockWaitNanosPerPacket(), 2),
-                    fmt(r.ringFullPerPacket() * 1000, 2));
+                    fmt(r.ringFullPerPacket() * 1000, 2), fmt(r.nicIdleNanosPerPacket(), 2),
+                    percent(r.nicOrderWaitShare()));
         }
         out.println("Mpkt/s = the median measured iteration of all rounds, requests/s x array / 1e6 (min..max: the"
                 + " slowest and fastest iterations); a ratio is the median over the rounds of the two rows' medians"
                 + " in that round, the lowest and highest in brackets; waits/pkt = sender wait iterations (spins, yields) per"
                 + " packet, of which lockwaits/pkt waited for a lock or the assignment step and the rest for ring"
                 + " space; lockwait ns/pkt = how long those lock waits took (a yield can last a time slice);"
-                + " full/1000pkt = requests that found the ring full; n/a = not exposed.");
+                + " full/1000pkt = requests that found the ring full; nic idle ns/pkt = time the NIC found nothing"
+                + " ready; order waits = the share of those idle decisions in which a later ticket was written and the"
+                + " cursor's was not (the NIC waiting for order); n/a = not exposed.");
     }
 
     /** E.g. {@code 1.12x (0.95-1.40)}: the {@link #ratio} and the range of the per-round ratios. */
@@ -446,6 +465,11 @@ final class BenchCommand implements Callable<Integer> {
         double lo = byRound.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double hi = byRound.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return ratio + "x (" + fmt(lo, 2) + "-" + fmt(hi, 2) + ")";
+    }
+
+    private static String percent(double share) {
+        String p = fmt(share * 100, 1);
+        return p.equals("n/a") ? p : p + "%";
     }
 
     private static String fmt(double v, int digits) {
@@ -478,6 +502,8 @@ final class BenchCommand implements Callable<Integer> {
                     .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
                     .append(", \"lock_wait_ns_per_packet\": ").append(num(r.lockWaitNanosPerPacket()))
                     .append(", \"ring_full_per_packet\": ").append(num(r.ringFullPerPacket()))
+                    .append(", \"nic_idle_ns_per_packet\": ").append(num(r.nicIdleNanosPerPacket()))
+                    .append(", \"nic_order_wait_share\": ").append(num(r.nicOrderWaitShare()))
                     .append(", \"machine\": ").append(Json.quote(machine))
                     .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
         }

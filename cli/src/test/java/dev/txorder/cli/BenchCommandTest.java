@@ -26,7 +26,10 @@ class BenchCommandTest {
                     "fullWaits" : { "score" : 750000.0, "scoreError" : "NaN" },
                     "ringFull" : { "score" : 500.0, "scoreError" : "NaN" },
                     "waits" : { "score" : 1000000.0, "scoreError" : "NaN" },
-                    "lockWaitNanos" : { "score" : 25000000.0, "scoreError" : "NaN" } }
+                    "lockWaitNanos" : { "score" : 25000000.0, "scoreError" : "NaN" },
+                    "nicIdle" : { "score" : 40000.0, "scoreError" : "NaN" },
+                    "nicOrderWaits" : { "score" : 10000.0, "scoreError" : "NaN" },
+                    "nicIdleNanos" : { "score" : 100000000.0, "scoreError" : "NaN" } }
               }, {
                 "benchmark" : "dev.txorder.bench.TwoSendersToNic.send", "mode" : "thrpt", "threads" : 2,
                 "params" : { "array" : "8", "capacity" : "4096", "impl" : "disruptor" },
@@ -103,7 +106,11 @@ class BenchCommandTest {
         assertThat(rows.get(0).lockWaitsPerPacket()).as("waits not spent on ring space").isCloseTo(0.005, within(1e-12));
         assertThat(rows.get(0).ringFullPerPacket()).isCloseTo(1e-5, within(1e-15));
         assertThat(rows.get(0).lockWaitNanosPerPacket()).isCloseTo(0.5, within(1e-12));
+        assertThat(rows.get(0).nicIdleNanosPerPacket()).isCloseTo(2.0, within(1e-12));
+        assertThat(rows.get(0).nicOrderWaitShare()).as("a quarter of the idle decisions waited for order")
+                .isCloseTo(0.25, within(1e-12));
         assertThat(rows.get(1).waitsPerPacket()).as("the Disruptor does not expose its waits").isNaN();
+        assertThat(rows.get(1).nicIdleNanosPerPacket()).as("nor does its consumer count its idle time").isNaN();
         assertThat(rows.get(1).lockWaitsPerPacket()).isNaN();
         assertThat(rows.get(1).lockWaitNanosPerPacket()).isNaN();
     }

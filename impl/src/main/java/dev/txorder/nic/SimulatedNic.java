@@ -7,6 +7,8 @@ import dev.txorder.Scheduler;
 import dev.txorder.driver.SendPath;
 import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -47,19 +49,26 @@ public final class SimulatedNic {
      * lines of their own: senders read objects that may lie next to this one, and a field written
      * per packet beside them would cost them a miss on every send (see {@code TxRing}'s HEAD).
      * <pre>
-     *  TRANSMITTED, NOOPS, IDLE   counters
+     *  TRANSMITTED, NOOPS         counters (plain: read after the NIC has stopped)
+     *  IDLE, ORDER_WAITS          decisions with nothing ready, and those of them where a next group had
+     *                             a descriptor ready but not at its cursor: the NIC waiting for order
+     *  IDLE_NANOS                 time its own thread spent with nothing ready
+     *                             (the last three opaque: a monitor may read them while the NIC runs)
      *  WRR_GROUP, WRR_CREDIT      wrr: the group being served and what is left of its weight in this visit
      *  CURSOR + g                 group g's cursor queue (next) or round-robin position (hash)
      * </pre>
      */
     private final long[] regs;
+    private static final VarHandle REGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int PAD = 16;
     private static final int TRANSMITTED = PAD;
     private static final int NOOPS = PAD + 1;
     private static final int IDLE = PAD + 2;
-    private static final int WRR_GROUP = PAD + 3;
-    private static final int WRR_CREDIT = PAD + 4;
-    private static final int CURSOR = PAD + 5;
+    private static final int ORDER_WAITS = PAD + 3;
+    private static final int IDLE_NANOS = PAD + 4;
+    private static final int WRR_GROUP = PAD + 5;
+    private static final int WRR_CREDIT = PAD + 6;
+    private static final int CURSOR = PAD + 7;
 
     private volatile boolean stopRequested;
     private Thread thread;
@@ -122,7 +131,10 @@ public final class SimulatedNic {
         }
         int n = 0;
         if (ready == 0) {
-            regs[IDLE]++;
+            addOpaque(IDLE, 1);
+            if (waitingForOrder()) {
+                addOpaque(ORDER_WAITS, 1);
+            }
         } else {
             int g = choose(ready);
             transmitFrom(g, ready);
@@ -134,6 +146,27 @@ public final class SimulatedNic {
         }
         handBack();
         return n;
+    }
+
+    /** Whether a next group, not ready at its cursor, has a descriptor written in another of its queues. */
+    private boolean waitingForOrder() {
+        for (int g = 0; g < groupCount; g++) {
+            if (followsIndicators[g]) {
+                TxRing[] rs = rings[g];
+                for (int q = 0; q < rs.length; q++) {
+                    if (q != cursor(g) && rs[q].headReady()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Adds to a register monitors may read while the NIC runs; NIC thread only. */
+    private void addOpaque(int reg, long delta) {
+        // Opaque: a reader on another thread sees a whole 64-bit value; no ordering is needed.
+        REGS.setOpaque(regs, reg, regs[reg] + delta);
     }
 
     /** Whether the scheduler picks group g, just served, again for its next packet. */
@@ -282,10 +315,16 @@ public final class SimulatedNic {
 
     private void drainLoop() {
         int idle = 0;
+        long idleSince = 0;
         while (!stopRequested) {
             if (transmit(BURST) > 0) {
+                if (idle > 0) {
+                    addOpaque(IDLE_NANOS, System.nanoTime() - idleSince);
+                }
                 idle = 0;
-            } else if (++idle < 64) {
+            } else if (idle++ == 0) {
+                idleSince = System.nanoTime();
+            } else if (idle < 64) {
                 Thread.onSpinWait();
             } else if (idle < 1024) {
                 Thread.yield();
@@ -358,8 +397,23 @@ public final class SimulatedNic {
         return regs[NOOPS];
     }
 
+    /** Scheduling decisions that found nothing ready. Any thread: a monitor's view, it may lag. */
     public long idleSteps() {
-        return regs[IDLE];
+        return (long) REGS.getOpaque(regs, IDLE);
+    }
+
+    /**
+     * The part of {@link #idleSteps()} in which a {@code next} group had a descriptor written in a
+     * queue other than its cursor's: the NIC idle because order makes it wait for a sender that has
+     * reserved but not yet written, not because nothing was queued. Any thread; it may lag.
+     */
+    public long orderWaits() {
+        return (long) REGS.getOpaque(regs, ORDER_WAITS);
+    }
+
+    /** Nanoseconds the NIC's own thread found nothing ready (0 in step mode). Any thread; it may lag. */
+    public long idleNanos() {
+        return (long) REGS.getOpaque(regs, IDLE_NANOS);
     }
 
     /** The cursor queue of {@code group} (next policy), or its round-robin position (hash). */

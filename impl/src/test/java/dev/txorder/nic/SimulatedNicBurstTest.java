@@ -7,10 +7,13 @@ import dev.txorder.Indicator;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
+import dev.txorder.driver.FaultPlan;
+import dev.txorder.driver.StepProbe;
 import dev.txorder.driver.TxDriver;
 import dev.txorder.layout.Layout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,5 +101,42 @@ class SimulatedNicBurstTest {
             g.add(wire.group(i));
         }
         return g;
+    }
+
+    @Test
+    void shouldCountAnIdleDecisionAsWaitingForOrderWhenOnlyALaterTicketIsWritten() throws InterruptedException {
+        TxDriver driver = new TxDriver(TxConfig.of(LAYOUT, AssignmentPolicy.NEXT));
+        RecordingWire wire = new RecordingWire();
+        SimulatedNic nic = new SimulatedNic(driver, Scheduler.STRICT, wire);
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch mayWrite = new CountDownLatch(1);
+        // Sender A takes ticket 0 (queue 0 of group 1) and stops before writing it.
+        StepProbe holdBeforeWrite = (step, cpu) -> {
+            if (step == StepProbe.Step.WRITE && reserved.getCount() > 0) {
+                reserved.countDown();
+                try {
+                    mayWrite.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Thread a = new Thread(() -> driver.send(new TxRequest(nextId++, 0, 1, 0x0200_0000_0000L, 1, 1),
+                holdBeforeWrite, FaultPlan.NONE));
+        a.start();
+        reserved.await();
+
+        assertThat(nic.transmit(64)).as("nothing written yet").isZero();
+        assertThat(nic.orderWaits()).as("and nothing waiting behind the cursor").isZero();
+
+        send(driver, 1, 2);    // ticket 1, queue 1: written at once
+        assertThat(nic.transmit(64)).as("ticket 1 must wait for ticket 0").isZero();
+        assertThat(nic.idleSteps()).isEqualTo(2);
+        assertThat(nic.orderWaits()).as("the second idle decision had ticket 1 ready behind the cursor").isEqualTo(1);
+
+        mayWrite.countDown();
+        a.join();
+        assertThat(nic.transmit(64)).isEqualTo(3);
+        assertThat(wire.size()).isEqualTo(3);
     }
 }
