@@ -28,11 +28,11 @@ import picocli.CommandLine.Option;
  *
  * <p>The forks run in <em>rounds</em>: each round is one JMH run of one fork of every row, and the
  * rounds follow one another. JMH alone runs all forks of a row back to back; on this 2-core
- * machine the speed of the whole machine drifts between modes that last a minute or more (the same
- * row, fork after fork, at 5 Mpkt/s, and minutes later at 30), so back-to-back forks of a row
- * measured one mode and the ratio of two rows compared two modes. With rounds every row samples the
- * same stretches of time, and each round gives a ratio of its own: the table prints the ratio of
- * the medians and the range of the per-round ratios.
+ * machine the speed of the whole machine drifts between modes that last a minute or more (one row
+ * measured 9.6-12.1 Mpkt/s in three runs and 46.3 in a fourth, minutes apart), so back-to-back
+ * forks of a row measured one mode and the ratio of two rows compared two modes. With rounds every
+ * row samples the same stretches of time, and each round gives a ratio of its own: the table prints
+ * the median of the per-round ratios and their range.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks: txorder next and hash (k = 1, 2, 4), the single-lock prior art,",
