@@ -33,7 +33,6 @@ import java.lang.invoke.VarHandle;
  *  LOCK      0 free, 1 held                      hash policy and prior art: CAS acquire, release store
  *  CONSUMED  positions below it are free again   release by the NIC per run, acquire by the owner when full
  *  HEAD      the NIC's next position to read     NIC only (plain)
- *  HANDED    the last CONSUMED the NIC released  NIC only (plain)
  * </pre>
  * The NIC's private words live in {@code ctl} as well, not in fields of this object: senders read
  * this object's fields ({@code rows}, {@code mask}, {@code ctl}) on every send, and a field the
@@ -55,7 +54,6 @@ public final class TxRing {
     private static final int LOCK = 2 * STRIDE;
     private static final int CONSUMED = 3 * STRIDE;
     private static final int HEAD = 4 * STRIDE;
-    private static final int HANDED = HEAD + 1;
     /** Owner-written statistics of waits, on the owner's stride after TAIL. */
     private static final int STAT_WAITS = TAIL + 3;
     private static final int STAT_FULL = TAIL + 4;
@@ -335,8 +333,8 @@ public final class TxRing {
     /** Hands every slot below the NIC's head back to the senders; cheap when nothing changed. */
     public void handBack() {
         long head = ctl[HEAD];
-        if (head != ctl[HANDED]) {
-            ctl[HANDED] = head;
+        // Plain read of CONSUMED: the NIC is its only writer, so this is its own last store.
+        if (head != (long) LONGS.get(ctl, CONSUMED)) {
             // Release: every read of the rows below head happens-before a sender reuses their slots.
             LONGS.setRelease(ctl, CONSUMED, head);
         }

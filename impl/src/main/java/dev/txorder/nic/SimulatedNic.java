@@ -153,8 +153,9 @@ public final class SimulatedNic {
         for (int g = 0; g < groupCount; g++) {
             if (followsIndicators[g]) {
                 TxRing[] rs = rings[g];
+                int at = cursor(g);
                 for (int q = 0; q < rs.length; q++) {
-                    if (q != cursor(g) && rs[q].headReady()) {
+                    if (q != at && rs[q].headReady()) {
                         return true;
                     }
                 }
