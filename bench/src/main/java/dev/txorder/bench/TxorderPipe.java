@@ -9,6 +9,7 @@ import dev.txorder.driver.TxDriver;
 import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
 import dev.txorder.nic.SimulatedNic;
+import java.util.function.ToLongFunction;
 
 /**
  * txorder's send path ({@link TxDriver} under {@code next} or {@code hash}, or the prior art
@@ -60,36 +61,29 @@ final class TxorderPipe implements Pipe {
 
     @Override
     public long waits() {
-        long sum = 0;
-        for (TxRing r : rings) {
-            sum += r.waits();
-        }
-        return sum;
+        return sum(TxRing::waits);
     }
 
     @Override
     public long ringFullWaits() {
-        long sum = 0;
-        for (TxRing r : rings) {
-            sum += r.ringFullWaits();
-        }
-        return sum;
+        return sum(TxRing::ringFullWaits);
     }
 
     @Override
     public long lockWaitNanos() {
-        long sum = 0;
-        for (TxRing r : rings) {
-            sum += r.lockWaitNanos();
-        }
-        return sum;
+        return sum(TxRing::lockWaitNanos);
     }
 
     @Override
     public long ringFullEvents() {
+        return sum(TxRing::ringFullEvents);
+    }
+
+    /** A statistic of the senders' group, summed over its rings. */
+    private long sum(ToLongFunction<TxRing> statistic) {
         long sum = 0;
         for (TxRing r : rings) {
-            sum += r.ringFullEvents();
+            sum += statistic.applyAsLong(r);
         }
         return sum;
     }
