@@ -168,15 +168,13 @@ public final class JcstressGate implements Gate {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The first of {@code keys} present in {@code m}, as text (a whole number without a fraction), else null. */
-    private static String string(Map<String, Object> m, String... keys) {
-        for (String k : keys) {
-            Object v = m.get(k);
-            if (v != null) {
-                return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
-            }
+    /** {@code m}'s {@code key} as text (a whole number without a fraction), or null if absent. */
+    private static String string(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return null;
         }
-        return null;
+        return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
     }
 
     private static long number(Map<String, Object> m, String key, long otherwise) {
