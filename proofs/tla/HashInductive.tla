@@ -125,7 +125,8 @@ BoundedPrefix ==
     /\ LocksHeld
     /\ FaultsOK
     /\ faults \in 0 .. MaxFaults
-    /\ credit \in [Groups -> 0 .. MaxWeight]
+    /\ visit \in Groups
+    /\ credit \in 0 .. MaxWeight
     /\ share \in [Groups -> 0 .. MaxPackets]
     /\ SchedulerOK
     /\ cursor \in [Groups -> 0 .. MaxQueues - 1]

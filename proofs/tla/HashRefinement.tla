@@ -5,7 +5,7 @@
 (*   pending[f]  the descriptors of flow f in the rings (reserved or       *)
 (*               written, not no-ops), ring after ring, oldest first       *)
 (*   out[f]      flow f's packets on the wire, in wire order               *)
-(* Reserve is Enq; Transmit of a packet is Deliver, of a no-op a stutter;  *)
+(* Reserve is Enq; Transmit is Deliver; PassNoop is a stutter;            *)
 (* Fail is Drop; Assign and Write are stutters.  Without M4 a flow's       *)
 (* descriptors sit in one ring, so "ring after ring" never matters; M4     *)
 (* spreads a flow over rings and fails the refinement.                     *)

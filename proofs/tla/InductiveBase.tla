@@ -39,7 +39,8 @@ BTypeOK ==
     /\ IsPerQueue(queues, BSeq(BDescriptors, RingSize))
     /\ IsPerQueue(sent, 0 .. MaxPackets)
     /\ cursor \in [Groups -> 0 .. MaxQueues - 1] /\ \A g \in Groups : cursor[g] \in Queues(g)
-    /\ credit \in [Groups -> 0 .. MaxWeight]
+    /\ visit \in Groups
+    /\ credit \in 0 .. MaxWeight
     /\ DOMAIN wire = Groups /\ \A g \in Groups : wire[g] \in BSeq(BPackets, MaxPackets)
     /\ share \in [Groups -> 0 .. MaxPackets]
 
@@ -101,5 +102,5 @@ PcOK ==
     /\ \A c \in CPUs : pc[c] # "claimed"
 
 \* Under strict scheduling the wrr bookkeeping never moves.
-SchedulerOK == Scheduler = "strict" => credit = Weight /\ share = [g \in Groups |-> 0]
+SchedulerOK == Scheduler = "strict" => visit = MinGroup /\ credit = 0 /\ share = [g \in Groups |-> 0]
 =============================================================================

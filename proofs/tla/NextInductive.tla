@@ -149,7 +149,8 @@ BoundedPrefix ==
     /\ PcOK
     /\ TicketsOK
     /\ LocksFree
-    /\ credit \in [Groups -> 0 .. MaxWeight]
+    /\ visit \in Groups
+    /\ credit \in 0 .. MaxWeight
     /\ share \in [Groups -> 0 .. MaxPackets]
     /\ SchedulerOK
     /\ turn \in PerQueue(0 .. MaxRequests)

@@ -5,8 +5,8 @@
 (*               sum(sent[g]) that the adapter has consumed, minus those   *)
 (*               a failed sender will never write (its no-ops)             *)
 (*   out[g]      the group's packets on the wire, in wire order            *)
-(* Taking a ticket is Enq; Transmit of a packet is Deliver, of a no-op a   *)
-(* stutter; Fail is Drop; Reserve and Write are stutters.                  *)
+(* Taking a ticket is Enq; Transmit is Deliver; PassNoop (a no-op passed) *)
+(* is a stutter; Fail is Drop; Reserve and Write are stutters.             *)
 (***************************************************************************)
 EXTENDS NextInductive
 

@@ -37,6 +37,6 @@ CpuSymmetry == Permutations(CPUs)
 (***************************************************************************)
 WithoutBefore ==
     <<queues, sent, [r \in 1 .. Len(reqs) |-> [reqs[r] EXCEPT !.before = {}]],
-      pc, cur, at, ticket, turn, lock, faults, cursor, credit, wire, share>>
+      pc, cur, at, ticket, turn, lock, faults, cursor, visit, credit, wire, share>>
 
 =============================================================================

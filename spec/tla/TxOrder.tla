@@ -18,8 +18,7 @@ Next ==
     \/ \E c \in CPUs : Reserve(c)
     \/ \E c \in CPUs : Write(c)
     \/ \E c \in CPUs : Fail(c)
-    \/ Transmit
-    \/ SkipUnwritten
+    \/ Drain
 
 \* Weak fairness of the adapter and of every sender; faults are never forced.
 Spec ==

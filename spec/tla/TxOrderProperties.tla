@@ -27,7 +27,8 @@ TypeOK ==
     /\ DOMAIN lock = Groups /\ \A g \in Groups : lock[g] \in [Queues(g) -> CPUs \cup {NoCpu}]
     /\ faults \in 0 .. MaxFaults
     /\ cursor \in [Groups -> Nat] /\ \A g \in Groups : cursor[g] \in Queues(g)
-    /\ credit \in [Groups -> Nat]
+    /\ visit \in Groups
+    /\ credit \in Nat
     /\ wire \in [Groups -> Seq(Nat \X Nat)]
     /\ share \in [Groups -> Nat]
 
@@ -111,18 +112,28 @@ FlowAffinity ==
 PriorityIsolation ==
     \A p \in Positions : GroupOf[FlowPriority[reqs[DescriptorAt(p).req].flow]] = p[1]
 
-\* StrictPriority: under strict scheduling, the adapter never consumes a descriptor
-\* of a group while a higher group has one it could send.
-StrictPriority ==
-    [][Scheduler = "strict" =>
-         \A g \in Groups : sent'[g] # sent[g] => \A h \in Groups : h > g => ~Eligible(h)]_vars
+\* Group g puts a packet on the wire in this step.
+Sends(g) == Len(wire'[g]) > Len(wire[g])
 
-\* WeightedShare: under wrr, while every group can send, no group's share of the
-\* wire runs more than two rounds ahead of another's (one round left over from
-\* before the stretch, one in progress): share[g]/W[g] <= share[h]/W[h] + 2.
+\* StrictPriority: under strict scheduling, the adapter never puts a packet of a
+\* group on the wire while a higher group has a packet it could send.
+StrictPriority ==
+    [][Scheduler = "strict" => \A g \in Groups : Sends(g) => \A h \in Groups : h > g => ~Eligible(h)]_vars
+
+\* WeightedShare: under wrr, each visit serves its group exactly its weight while
+\* the group has packets to send: a visit that goes on stays within the weight;
+\* a new visit starts only when the last one served its weight or ran out of
+\* packets, and it goes to the nearest group below (cyclically) that can send.
+\* Judged on share, a count of packets kept apart from the scheduler's credit.
 WeightedShare ==
-    Scheduler = "wrr" =>
-        \A g, h \in Groups : share[g] * Weight[h] <= (share[h] + 2 * Weight[h]) * Weight[g]
+    [][Scheduler = "wrr" =>
+         \A g \in Groups : Sends(g) =>
+            IF g = visit /\ share'[g] > 1
+            THEN share'[g] <= Weight[g]
+            ELSE /\ \/ share[visit] = Weight[visit]
+                    \/ ~Eligible(visit)
+                    \/ \A h \in Groups : wire[h] = <<>>
+                 /\ \A h \in Groups : Below(visit, h) < Below(visit, g) => ~Eligible(h)]_vars
 
 \* SlotExclusion: no two senders ever hold a claim on the same slot.
 SlotExclusion ==

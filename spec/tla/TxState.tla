@@ -22,18 +22,19 @@ senderVars == <<reqs, pc, cur, at, ticket, turn, lock, faults>>
 
 VARIABLES
     cursor,   \* cursor[g]: group g's cursor queue (next) or round-robin position (hash)
-    credit,   \* credit[g]: what group g may still send in this wrr round
+    visit,    \* wrr: the group the adapter is visiting
+    credit,   \* wrr: what is left of that group's weight in this visit
     wire,     \* wire[g]: group g's packets transmitted so far, as <<request, packet>>, in wire order
-    share     \* share[g]: packets group g sent since every group last became able to send (wrr)
+    share     \* share[g]: wrr, packets group g has sent in its current visit (a ghost for WeightedShare)
 
-adapterVars == <<cursor, credit, wire, share>>
+adapterVars == <<cursor, visit, credit, wire, share>>
 
 (* The wire is kept per group: wire[g] is the sequence of group g's        *)
 (* packets in the order the adapter put them on the wire. Every wire       *)
 (* property of DESIGN.md section 3 (NoLoss, NoDuplicate, FlowOrder,        *)
 (* GroupOrder, RequestContiguity) is about the packets of one group (a     *)
 (* flow has one priority, hence one group); the order across groups is     *)
-(* judged by StrictPriority (on sent and Eligible) and WeightedShare (on   *)
+(* judged by StrictPriority (on Eligible) and WeightedShare (on visit and  *)
 (* share), never by the wire. One global sequence would make every        *)
 (* cross-group interleaving of the wire a distinct state and tell no       *)
 (* property anything (half the states of the first 6 requests of          *)

@@ -77,9 +77,6 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
         List<String> names = new ArrayList<>(List.of("TypeOK", "NoLoss", "NoDuplicate", "FlowOrder"));
         names.addAll(policy.equals("next") ? List.of("GroupOrder", "RequestContiguity") : List.of("FlowAffinity"));
         names.add("PriorityIsolation");
-        if (!strict()) {
-            names.add("WeightedShare");
-        }
         names.add("SlotExclusion");
         return names;
     }
@@ -91,9 +88,7 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
      */
     public List<String> properties() {
         List<String> names = new ArrayList<>();
-        if (strict()) {
-            names.add("StrictPriority");
-        }
+        names.add(strict() ? "StrictPriority" : "WeightedShare");
         names.add("Progress");
         return names;
     }
