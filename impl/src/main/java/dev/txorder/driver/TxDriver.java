@@ -8,6 +8,7 @@ import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
+import dev.txorder.trace.ActionLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -37,6 +38,11 @@ import java.lang.invoke.VarHandle;
  * NIC's cursor, while the sender whose turn it is is descheduled; with more busy threads than cores
  * that is every few microseconds (measured in {@code bench/README.md}: 20-30 waits per packet, about
  * 1/50 of the throughput). A test-and-set lock is taken by whichever sender runs.
+ *
+ * <p>Recording ({@link #TxDriver(TxConfig, ActionLog)}, trace runs only): each action's effect and
+ * the append of its event happen under the trace lock, the monitor of the {@link ActionLog} (see
+ * the package comment). Not recording, the default, costs one null check of a final field per
+ * recorded step.
  */
 public final class TxDriver implements SendPath {
 
@@ -45,6 +51,8 @@ public final class TxDriver implements SendPath {
     private final GroupPath[] groups;
     private final boolean plainPublish;
     private final boolean noopsOnFault;
+    /** The trace lock and recorder; null (the default) when not recording. */
+    private final ActionLog log;
 
     /**
      * Per group: the assignment lock and the ticket counter (next policy), one word, and the rings:
@@ -126,13 +134,22 @@ public final class TxDriver implements SendPath {
     }
 
     public TxDriver(TxConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A driver that records every action in {@code log} ({@code null}: none); the
+     * {@link dev.txorder.nic.SimulatedNic} draining it must record in the same log.
+     */
+    public TxDriver(TxConfig config, ActionLog log) {
         this.config = config;
+        this.log = log;
         this.layout = config.layout();
         this.groups = new GroupPath[layout.groupCount()];
         for (QueueGroup g : layout.groups()) {
             TxRing[] rings = new TxRing[g.queueCount()];
             for (int q = 0; q < rings.length; q++) {
-                rings[q] = new TxRing(g.index(), q, config.ringSize());
+                rings[q] = new TxRing(g.index(), q, config.ringSize(), log);
             }
             groups[g.index()] = new GroupPath(rings);
         }
@@ -142,6 +159,11 @@ public final class TxDriver implements SendPath {
 
     public TxConfig config() {
         return config;
+    }
+
+    /** The log this driver records in, or null when it does not record. */
+    public ActionLog actionLog() {
+        return log;
     }
 
     @Override
@@ -178,19 +200,23 @@ public final class TxDriver implements SendPath {
             g.unlockAssign(t);
             throw e;
         }
+        if (log != null) {
+            // No other thread can see ticket t taken or TAIL moved before the unlock below, so the
+            // event appended here is at a valid linearization point of the step.
+            synchronized (log) {
+                log.assignReserve(r.cpu, r, ring.group(), ring.queue(), t, pos);
+            }
+        }
         g.unlockAssign(t + 1);
         try {
             probe.before(StepProbe.Step.RESERVE, r.cpu);
         } catch (Throwable e) {
-            // The positions are claimed already: hand them to the NIC as no-ops, as a failed fill does.
-            if (noopsOnFault) {
-                for (int j = 0; j < r.packets; j++) {
-                    ring.writeNoop(pos + j, r.id, j + 1, t, r.priority, j == r.packets - 1 ? Indicator.NEXT : nonFinal);
-                }
-            }
+            // see TxOrder.tla: Fail -- the positions are claimed already: hand them to the NIC as
+            // no-ops, as a failed fill does.
+            ring.fail(pos, 0, r, t, nonFinal, Indicator.NEXT, noopsOnFault);
             throw e;
         }
-        // see TxOrder.tla: Write -- no lock: the positions are this sender's alone.
+        // see TxOrder.tla: Write, Fail -- no lock: the positions are this sender's alone.
         ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
     }
 
@@ -198,19 +224,34 @@ public final class TxDriver implements SendPath {
     private void sendNextMutant(GroupPath g, TxRequest r, Indicator nonFinal, StepProbe probe, FaultPlan faults) {
         // see TxOrder.tla: Assign -- the ticket alone, apart from the reservation.
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
-        long t = g.takeTicketAtomically();
-        TxRing ring = g.rings[g.queueOf(t)];
+        long t;
+        TxRing ring;
+        if (log == null) {
+            t = g.takeTicketAtomically();
+            ring = g.rings[g.queueOf(t)];
+        } else {
+            synchronized (log) {
+                t = g.takeTicketAtomically();
+                ring = g.rings[g.queueOf(t)];
+                log.assign(r.cpu, r, ring.group(), ring.queue(), t);
+            }
+        }
         probe.before(StepProbe.Step.RESERVE, r.cpu);
         if (config.has(Mutant.M5)) {
-            long pos = ring.reserveUnowned(r.packets, probe, r.cpu);
+            // see TxOrder.tla: ReadTail, Reserve (recorded inside)
+            long pos = ring.reserveUnowned(r, probe);
             ring.countRequest();
+            // see TxOrder.tla: Write, Fail
             ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
             return;
         }
         ring.lock(probe, r.cpu);
         try {
+            // see TxOrder.tla: Reserve -- at whatever the tail is, not at ticket t's turn.
             long pos = ring.reserve(r.packets, probe, r.cpu);
             ring.countRequest();
+            traceReserve(ring, r, pos);
+            // see TxOrder.tla: Write, Fail
             ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
         } finally {
             ring.unlock();
@@ -222,11 +263,18 @@ public final class TxDriver implements SendPath {
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         int q = queueOf(r, g.k);
         TxRing ring = g.rings[q];
+        if (log != null) {
+            // No memory effect: the queue is a function of the request.
+            synchronized (log) {
+                log.assign(r.cpu, r, ring.group(), q, -1L);
+            }
+        }
 
         // see TxOrder.tla: Reserve
         probe.before(StepProbe.Step.RESERVE, r.cpu);
         if (config.has(Mutant.M5)) {
-            long pos = ring.reserveUnowned(r.packets, probe, r.cpu);
+            // see TxOrder.tla: ReadTail, Reserve (recorded inside)
+            long pos = ring.reserveUnowned(r, probe);
             ring.countRequest();
             ring.fill(pos, r, -1L, Indicator.NONE, Indicator.NONE, probe, faults, plainPublish, noopsOnFault);
             return;
@@ -235,10 +283,24 @@ public final class TxDriver implements SendPath {
         try {
             long pos = ring.reserve(r.packets, probe, r.cpu);
             ring.countRequest();
-            // see TxOrder.tla: Write -- under the queue lock, as the patent's spinlock (¶0041).
+            traceReserve(ring, r, pos);
+            // see TxOrder.tla: Write, Fail -- under the queue lock, as the patent's spinlock (¶0041).
             ring.fill(pos, r, -1L, Indicator.NONE, Indicator.NONE, probe, faults, plainPublish, noopsOnFault);
         } finally {
             ring.unlock();
+        }
+    }
+
+    /**
+     * Records Reserve of the positions from {@code pos} just claimed by {@code ring.reserve}. The
+     * caller still holds the ring's lock, so the moved TAIL has been seen by no other thread: the
+     * append is at a valid linearization point of the claim.
+     */
+    private void traceReserve(TxRing ring, TxRequest r, long pos) {
+        if (log != null) {
+            synchronized (log) {
+                log.reserve(r.cpu, r.id, ring.group(), ring.queue(), pos);
+            }
         }
     }
 

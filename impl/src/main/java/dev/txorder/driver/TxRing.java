@@ -4,6 +4,7 @@ import dev.txorder.Indicator;
 import dev.txorder.InvalidInputException;
 import dev.txorder.SenderFault;
 import dev.txorder.TxRequest;
+import dev.txorder.trace.ActionLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -43,6 +44,12 @@ import java.lang.invoke.VarHandle;
  * The NIC reads the slot at its {@code HEAD} when that slot's {@code published} word equals {@code HEAD}
  * (acquire), which happens-after every plain write of that row. Because positions never repeat,
  * a slot needs no clearing between laps.
+ *
+ * <p>Recording ({@code log != null}, trace runs only): every publication ({@link #write},
+ * the no-ops of {@link #fail}) and M5's TAIL accesses take place inside {@code synchronized (log)}
+ * together with the append of their event, so the log order is the order other threads saw them in.
+ * Waits (ring full) stay outside the trace lock. With {@code log == null}, the default, each of these
+ * paths differs from the unrecorded code by one null check of a final field: no allocation, no atomic.
  */
 public final class TxRing {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -69,6 +76,8 @@ public final class TxRing {
     private final int capacity;
     private final int mask;
     private final long[] ctl = new long[6 * STRIDE];
+    /** The trace lock and recorder of a trace run; null (the default) when not recording. */
+    private final ActionLog log;
 
     /** Longs per descriptor row: 64 bytes, a cache line's worth. */
     private static final int ROW = 8;
@@ -87,12 +96,21 @@ public final class TxRing {
      *                 the next power of two, so a slot index is a mask, not a division
      */
     public TxRing(int group, int queue, int capacity) {
+        this(group, queue, capacity, null);
+    }
+
+    /**
+     * A ring whose publications are recorded in {@code log} (see the class comment); {@code log}
+     * null records nothing.
+     */
+    public TxRing(int group, int queue, int capacity, ActionLog log) {
         if (capacity < 1 || capacity > (1 << 26)) {
             throw new InvalidInputException("ring-size", capacity + " is outside 1.." + (1 << 26));
         }
         this.group = group;
         this.queue = queue;
         this.capacity = capacity;
+        this.log = log;
         int slots = Integer.bitCount(capacity) == 1 ? capacity : Integer.highestOneBit(capacity) << 1;
         // At most `capacity` positions are live at once and capacity <= slots, so live positions
         // never share a slot.
@@ -168,12 +186,32 @@ public final class TxRing {
     /**
      * Mutant M5: claims positions with a plain read and a later plain write of TAIL and no
      * owner, so two writers can read the same TAIL and claim the same slot.
+     * see TxOrder.tla: ReadTail, Reserve (two steps)
      */
-    long reserveUnowned(int n, StepProbe probe, int cpu) {
-        long pos = (long) LONGS.get(ctl, TAIL);
+    long reserveUnowned(TxRequest r, StepProbe probe) {
+        int n = r.packets;
+        int cpu = r.cpu;
+        long pos;
+        if (log == null) {
+            pos = (long) LONGS.get(ctl, TAIL);
+        } else {
+            synchronized (log) {
+                // see TxOrder.tla: ReadTail -- atomic with the plain read of TAIL.
+                pos = (long) LONGS.get(ctl, TAIL);
+                log.readTail(cpu, r.id, group, queue, pos);
+            }
+        }
         awaitSpace(pos, n, probe, cpu);
         probe.before(StepProbe.Step.RESERVE, cpu);
-        LONGS.set(ctl, TAIL, pos + n);
+        if (log == null) {
+            LONGS.set(ctl, TAIL, pos + n);
+        } else {
+            synchronized (log) {
+                // see TxOrder.tla: Reserve -- atomic with the plain store of TAIL.
+                LONGS.set(ctl, TAIL, pos + n);
+                log.reserve(cpu, r.id, group, queue, pos);
+            }
+        }
         return pos;
     }
 
@@ -234,11 +272,39 @@ public final class TxRing {
         } catch (Throwable t) {
             if (noopsOnFault) {
                 probe.before(StepProbe.Step.FAIL, r.cpu);
-                for (; j < n; j++) {
-                    writeNoop(pos + j, r.id, j + 1, groupTicket, r.priority, j == n - 1 ? last : nonFinal);
-                }
             }
+            fail(pos, j, r, groupTicket, nonFinal, last, noopsOnFault);
             throw t;
+        }
+    }
+
+    /**
+     * The sender of {@code r}, owner of {@code [pos, pos + n)}, fails after publishing its first
+     * {@code written} descriptors: the rest are published as no-ops carrying the indicator they
+     * would have had ({@code noops == false}, mutant M6: nothing is published). see TxOrder.tla: Fail
+     *
+     * <p>Recording: all the no-op stores and the Fail event are one step under the trace lock.
+     */
+    void fail(long pos, int written, TxRequest r, long groupTicket, Indicator nonFinal, Indicator last,
+              boolean noops) {
+        if (log == null) {
+            if (noops) {
+                writeNoops(pos, written, r, groupTicket, nonFinal, last);
+            }
+            return;
+        }
+        synchronized (log) {
+            if (noops) {
+                writeNoops(pos, written, r, groupTicket, nonFinal, last);
+            }
+            log.fail(r.cpu, r.id, group, queue, written);
+        }
+    }
+
+    private void writeNoops(long pos, int from, TxRequest r, long groupTicket, Indicator nonFinal, Indicator last) {
+        int n = r.packets;
+        for (int j = from; j < n; j++) {
+            writeNoop(pos + j, r.id, j + 1, groupTicket, r.priority, j == n - 1 ? last : nonFinal);
         }
     }
 
@@ -246,9 +312,26 @@ public final class TxRing {
      * Writes descriptor {@code pos} and marks it ready. see TxOrder.tla: Write
      * The row is written plain, then {@code published} with release: the NIC's acquire of
      * {@code published} therefore sees the whole row. {@code release == false} is mutant M8: a
-     * plain ready mark that the compiler or CPU may make visible before the row.
+     * plain ready mark that the compiler or CPU may make visible before the row. (While recording, the
+     * trace lock orders the row before the mark for the NIC, which reads under the same lock: M8 then
+     * cannot show.)
      */
     void write(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator, boolean release) {
+        // Not recording (log == null, the default): this null check of a final field is the only
+        // difference from the unrecorded store sequence.
+        if (log != null) {
+            synchronized (log) {
+                // see TxOrder.tla: Write -- the publication and its event as one step.
+                writeRow(pos, r, packetIndex, groupTicket, indicator, release);
+                log.write(r.cpu, r.id, packetIndex, group, queue, pos, indicator);
+            }
+            return;
+        }
+        writeRow(pos, r, packetIndex, groupTicket, indicator, release);
+    }
+
+    private void writeRow(long pos, TxRequest r, int packetIndex, long groupTicket, Indicator indicator,
+                          boolean release) {
         int b = ((int) pos & mask) * ROW;
         rows[b + REQUEST] = r.id;
         rows[b + TICKET] = groupTicket;
@@ -267,9 +350,9 @@ public final class TxRing {
 
     /**
      * Marks {@code pos} ready as a no-op that carries {@code indicator}: the NIC transmits nothing
-     * for it but still follows the indicator. see TxOrder.tla: Fail
+     * for it but still follows the indicator. Part of {@link #fail}, which records it.
      */
-    void writeNoop(long pos, long requestId, int packetIndex, long groupTicket, int priority, Indicator indicator) {
+    private void writeNoop(long pos, long requestId, int packetIndex, long groupTicket, int priority, Indicator indicator) {
         int b = ((int) pos & mask) * ROW;
         rows[b + REQUEST] = requestId;
         rows[b + TICKET] = groupTicket;

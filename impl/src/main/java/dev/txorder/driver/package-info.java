@@ -35,6 +35,22 @@
  *   ({@code bench/README.md}).</li>
  * </ul>
  *
+ * <h2>Trace lock (recording only)</h2>
+ * A trace run ({@code dev.txorder.trace.TraceRun}) builds the driver and the NIC with one
+ * {@link dev.txorder.trace.ActionLog}; its monitor is the trace lock. Each recorded action's memory
+ * effect and the append of its event happen in one {@code synchronized (log)} block: a descriptor's
+ * publication ({@code Write}), a failed sender's no-op stores, all of them ({@code Fail}), the ticket
+ * of M1/M5 ({@code Assign}), M5's unlocked read and store of {@code TAIL} ({@code ReadTail},
+ * {@code Reserve}); and the NIC holds it for the whole of each scheduling decision. Effects that no
+ * other thread can see yet are appended at a point where they are still private: the next policy's
+ * ticket and reservation ({@code AssignReserve}) before the assignment lock is released, a hash or
+ * M1 reservation before the queue lock is released. So every thread observes the actions in the
+ * order of their appends, and that order is a linearization of the run. The lock is never held
+ * across a wait (ring full, a lock spin, a probe's park): the wait runs outside, then the effect and
+ * its append run under it. It serializes every publication with the NIC and so perturbs timing
+ * (and hides M8, whose plain ready mark the monitor orders), but only when recording: with no log,
+ * the default, each recorded step costs one null check of a final field, no allocation, no atomic.
+ *
  * <h2>Access-mode names used in comments</h2>
  * <i>plain</i> (ordinary field or array access, or {@code VarHandle.get/set}), <i>opaque</i>,
  * <i>release/acquire</i> ({@code setRelease}/{@code getAcquire}), <i>volatile</i> (including CAS).

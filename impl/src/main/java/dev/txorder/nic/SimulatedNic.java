@@ -5,8 +5,11 @@ import dev.txorder.Indicator;
 import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.driver.SendPath;
+import dev.txorder.driver.SingleQueueDriver;
+import dev.txorder.driver.TxDriver;
 import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
+import dev.txorder.trace.ActionLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.EnumSet;
@@ -26,6 +29,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Threading: {@link #step()} and {@link #transmit(int)} are for one thread at a time: either
  * the caller's (step mode, for deterministic tests) or the NIC's own thread after {@link #start()},
  * which transmits up to {@value #BURST} packets per scheduling decision.
+ *
+ * <p>Recording ({@link #SimulatedNic(SendPath, Scheduler, Wire, Set, ActionLog)}, trace runs only):
+ * each {@link #transmit(int)} runs entirely under the trace lock, the monitor of the
+ * {@link ActionLog} its {@link TxDriver} records in, and appends Transmit, PassNoop, SkipUnwritten
+ * (M2) or Idle as it takes those steps; the senders publish under the same lock, so no descriptor
+ * changes while the NIC decides.
  */
 public final class SimulatedNic {
     /**
@@ -70,6 +79,9 @@ public final class SimulatedNic {
     private static final int WRR_CREDIT = PAD + 6;
     private static final int CURSOR = PAD + 7;
 
+    /** The trace lock and recorder; null (the default) when not recording. */
+    private final ActionLog log;
+
     private volatile boolean stopRequested;
     private Thread thread;
 
@@ -78,6 +90,27 @@ public final class SimulatedNic {
     }
 
     public SimulatedNic(SendPath path, Scheduler scheduler, Wire wire, Set<Mutant> mutants) {
+        this(path, scheduler, wire, mutants, null);
+    }
+
+    /**
+     * A NIC that records its steps in {@code log} ({@code null}: none), which must be the log
+     * {@code path} records in: a {@link TxDriver} built with it. The prior art is not traced.
+     *
+     * @throws IllegalArgumentException for a log with a path that does not record in it
+     */
+    public SimulatedNic(SendPath path, Scheduler scheduler, Wire wire, Set<Mutant> mutants, ActionLog log) {
+        if (log != null) {
+            if (path instanceof SingleQueueDriver) {
+                throw new IllegalArgumentException("the prior-art SingleQueueDriver is not traced; "
+                        + "record a TxDriver (new TxDriver(config, log))");
+            }
+            if (!(path instanceof TxDriver d) || d.actionLog() != log) {
+                throw new IllegalArgumentException("the NIC must record in the same log as its TxDriver "
+                        + "(new TxDriver(config, log))");
+            }
+        }
+        this.log = log;
         this.path = path;
         this.scheduler = scheduler;
         this.wire = wire;
@@ -120,9 +153,28 @@ public final class SimulatedNic {
      * ready groups its choice rests on: the mask seen at the decision, with the groups ranked
      * above it re-read before every packet. The slots go back to the senders once, at the end.
      *
+     * <p>Recording: the whole decision is one critical section of the trace lock; a decision that
+     * transmits nothing appends Idle (see {@link ActionLog#idle()}).
+     *
      * @return packets transmitted
      */
     public int transmit(int max) {
+        // Not recording (log == null, the default): one null check of a final field, nothing else.
+        if (log != null) {
+            synchronized (log) {
+                int n = decide(max);
+                if (n == 0) {
+                    // Idle: no packet to send and no no-op to pass (see Adapter.tla: NothingToSend).
+                    log.idle();
+                }
+                return n;
+            }
+        }
+        return decide(max);
+    }
+
+    /** {@link #transmit(int)}'s decision, recorded or not. */
+    private int decide(int max) {
         long ready = 0;
         for (int g = 0; g < groupCount; g++) {
             if (ready(g)) {
@@ -221,6 +273,10 @@ public final class SimulatedNic {
                 }
                 regs[NOOPS]++;
                 Indicator ind = r.headIndicator();
+                if (log != null) {
+                    // see TxOrder.tla: PassNoop
+                    log.passNoop(g, q, r.headRequest(), r.headPacket(), r.head());
+                }
                 r.advance();
                 if (ind != Indicator.CURRENT) {
                     q = (q + 1) % rs.length;
@@ -247,6 +303,10 @@ public final class SimulatedNic {
                 return true;
             }
             regs[NOOPS]++;
+            if (log != null) {
+                // see TxOrder.tla: PassNoop
+                log.passNoop(r.group(), r.queue(), r.headRequest(), r.headPacket(), r.head());
+            }
             r.advance();
         }
         return false;
@@ -282,6 +342,10 @@ public final class SimulatedNic {
         if (followsIndicators[g]) {
             if (skipUnwrittenCursor) {
                 while (!packetReady(rs[q])) {
+                    if (log != null) {
+                        // see TxOrder.tla: SkipUnwritten -- one event per queue skipped.
+                        log.skipUnwritten(g, q);
+                    }
                     q = (q + 1) % rs.length;
                 }
             }
@@ -296,6 +360,10 @@ public final class SimulatedNic {
         Indicator ind = r.headIndicator();
         wire.transmit(r.headRequest(), r.headPacket(), r.headPriority(), g, q, ind, r.headDstMac(),
                 r.headTicket(), ready);
+        if (log != null) {
+            // see TxOrder.tla: Transmit
+            log.transmit(g, q, r.headRequest(), r.headPacket(), r.head());
+        }
         r.advance();
         regs[TRANSMITTED]++;
         boolean stays = followsIndicators[g] && ind == Indicator.CURRENT;

@@ -14,9 +14,11 @@ import dev.txorder.driver.StepProbe;
 import dev.txorder.driver.TxDriver;
 import dev.txorder.nic.RecordingWire;
 import dev.txorder.nic.SimulatedNic;
+import dev.txorder.trace.ActionLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntFunction;
 
 /**
  * Runs a request stream through a real send path and the simulated NIC, then audits the wire.
@@ -59,9 +61,23 @@ public final class Simulation {
     /** Real threads: one sender per distinct cpu of the stream, the NIC on its own thread. */
     public static Result run(TxConfig config, Driver driver, SendHistory requests, FaultPlan faults, long stallMillis)
             throws InterruptedException {
-        SendPath path = newPath(config, driver);
+        return run(config, newPath(config, driver), null, requests, faults, stallMillis, null);
+    }
+
+    /**
+     * The thread harness itself, on a given path: {@link #run(TxConfig, Driver, SendHistory, FaultPlan, long)}
+     * and the trace runs ({@code dev.txorder.trace.TraceRun}) both come here.
+     *
+     * @param path   the send path, built from {@code config}
+     * @param log    the log {@code path} records in (a {@code TxDriver(config, log)}), which the NIC then
+     *               records in too; null: nothing is recorded
+     * @param probes the probe of each cpu's sender, called at every step before the harness's own
+     *               (which abandons a sender waiting on a stalled NIC); null: none
+     */
+    public static Result run(TxConfig config, SendPath path, ActionLog log, SendHistory requests, FaultPlan faults,
+                             long stallMillis, IntFunction<StepProbe> probes) throws InterruptedException {
         RecordingWire wire = new RecordingWire((int) Math.min(Integer.MAX_VALUE - 8, totalPackets(requests)));
-        SimulatedNic nic = new SimulatedNic(path, config.scheduler(), wire, config.mutants());
+        SimulatedNic nic = new SimulatedNic(path, config.scheduler(), wire, config.mutants(), log);
 
         List<int[]> perCpu = rowsPerCpu(requests);
         CountDownLatch go = new CountDownLatch(1);
@@ -73,6 +89,7 @@ public final class Simulation {
             if (rows.length == 0) {
                 continue;
             }
+            StepProbe probe = probes == null ? abort : then(probes.apply(c), abort);
             Thread t = new Thread(() -> {
                 TxRequest r = new TxRequest();
                 try {
@@ -83,7 +100,7 @@ public final class Simulation {
                 }
                 for (int row : rows) {
                     try {
-                        sendOne(path, requests, row, requests.load(row, r), faults, abort, System::nanoTime);
+                        sendOne(path, requests, row, requests.load(row, r), faults, probe, System::nanoTime);
                     } catch (Aborted e) {
                         requests.end(row, System.nanoTime(), SendHistory.Outcome.ABORTED);
                         return;
@@ -186,6 +203,14 @@ public final class Simulation {
             }
         }
         return n;
+    }
+
+    /** {@code first}, then {@code second}, at every step. */
+    private static StepProbe then(StepProbe first, StepProbe second) {
+        return (step, cpu) -> {
+            first.before(step, cpu);
+            second.before(step, cpu);
+        };
     }
 
     /** Lets the harness abandon senders that wait on a stalled NIC; costs one volatile read per wait. */
