@@ -12,6 +12,7 @@ import dev.txorder.spec.SpecFiles;
 import dev.txorder.spec.TlcResult;
 import dev.txorder.spec.TlcRunner;
 import dev.txorder.spec.Verdict;
+import dev.txorder.spec.WorkFolders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -151,7 +150,7 @@ final class CheckCommand implements Callable<Integer> {
             return TxorderCommand.BAD_INPUT;
         } finally {
             if (work != null && !keep) {
-                deleteQuietly(work);
+                WorkFolders.deleteQuietly(work);
             }
         }
     }
@@ -234,15 +233,5 @@ final class CheckCommand implements Callable<Integer> {
             return "";
         }
         return result.outcome().equals(expected) ? "; as the manifest expects" : "; the manifest expects " + expected;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
     }
 }

@@ -7,14 +7,15 @@ import picocli.CommandLine.Command;
  * The {@code txorder} command line: one entry point for simulation, model checking and the CI gate.
  *
  * <p>Exit status, for every subcommand: 0 everything asked for holds, 1 a property does not hold,
- * 2 bad input (the message names the field and what is allowed).
+ * 2 bad input (the message names the field and what is allowed), 3 the run itself failed (trace),
+ * 130 interrupted (trace).
  */
 @Command(name = "txorder",
         mixinStandardHelpOptions = true,
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
-        subcommands = {SimulateCommand.class, CheckCommand.class, VerifyCommand.class, StressCommand.class,
-                BenchCommand.class,
+        subcommands = {SimulateCommand.class, CheckCommand.class, TraceCommand.class, VerifyCommand.class,
+                StressCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TxorderCommand implements Runnable {
 
@@ -24,6 +25,10 @@ public final class TxorderCommand implements Runnable {
     public static final int VIOLATED = 1;
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
+    /** Exit status when the run itself failed (a crashed thread, TLC failing): no verdict. */
+    public static final int RUN_FAILED = 3;
+    /** Exit status when interrupted. */
+    public static final int INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -38,7 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--gates", split = ",", paramLabel = "GATE",
-            description = "Only these gates (tlc, properties, lincheck, jcstress, proofs); the kill matrix judges the tools that ran. Default: all.")
+            description = "Only these gates (tlc, properties, lincheck, trace, jcstress, proofs); the kill matrix judges the tools that ran. Default: all.")
     List<String> only;
 
     @Option(names = "--inject", paramLabel = "Mx",

@@ -63,6 +63,24 @@ public final class Counterexample {
         return out.toString();
     }
 
+    /**
+     * One state in words, a line per part: the rings, the cursors, each group's wire and what every
+     * CPU is doing ({@code 0: writing r3}).
+     */
+    public static String describeState(TraceState state) {
+        Map<Object, Object> vars = parsed(state);
+        Map<Object, Object> pc = map(vars.get("pc"));
+        Map<Object, Object> cur = map(vars.get("cur"));
+        String cpus = pc.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()
+                        + ("idle".equals(e.getValue()) ? "" : " r" + cur.get(e.getKey())))
+                .collect(Collectors.joining(", "));
+        return "queues  " + queues(vars.get("queues")) + "\n"
+                + "cursor  " + cursor(vars.get("cursor")) + "\n"
+                + "wire    " + wire(vars.get("wire")) + "\n"
+                + "cpus    " + cpus + "\n";
+    }
+
     private static String[] row(TraceState before, TraceState after) {
         Map<Object, Object> vars = parsed(after);
         Map<Object, Object> old = before == null ? Map.of() : parsed(before);
@@ -93,7 +111,8 @@ public final class Counterexample {
         if (action.equals("Initial predicate")) {
             return "";
         }
-        if (action.equals("Transmit") || action.equals("SkipUnwritten") || action.equals("Drain")) {
+        if (List.of("Transmit", "TransmitFrom", "PassNoop", "SkipUnwritten", "Drain", "MatchTransmit", "MatchPassNoop",
+                "MatchSkipUnwritten", "MatchIdle").contains(action)) {
             return "adapter";
         }
         for (String local : List.of("pc", "cur", "at")) {
@@ -134,7 +153,9 @@ public final class Counterexample {
                 return String.format("Assign r%d (%s pkt, flow %s) -> g%s q%s ticket %s", r, req.get("size"),
                         req.get("flow"), req.get("group"), req.get("queue"), req.get("ticket"));
             }
-            case "Transmit": {
+            case "Transmit":
+            case "TransmitFrom":
+            case "MatchTransmit": {
                 // The packet is the last of the one group wire that grew; a no-op grows none.
                 Map<Object, Object> before = map(old.get("wire"));
                 for (Map.Entry<Object, Object> group : map(now.get("wire")).entrySet()) {

@@ -33,6 +33,7 @@ public final class TlcRunner {
     private final Path workRoot;
     private final Duration timeout;
     private final Consumer<TlcProgress> progress;
+    private final int workers;
 
     /**
      * @param workRoot where each model gets a work directory (e.g. {@code spec/target/tlc})
@@ -47,9 +48,22 @@ public final class TlcRunner {
      *                 runner's (a long run otherwise says nothing until it ends)
      */
     public TlcRunner(Path workRoot, Duration timeout, Consumer<TlcProgress> progress) {
+        this(workRoot, timeout, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    private TlcRunner(Path workRoot, Duration timeout, Consumer<TlcProgress> progress, int workers) {
         this.workRoot = workRoot;
         this.timeout = timeout;
         this.progress = progress;
+        this.workers = workers;
+    }
+
+    /**
+     * The same runner with {@code n} TLC workers. TLC's registers ({@code TLCSet}/{@code TLCGet})
+     * are per worker, so a model that reads one back (trace validation's furthest record) needs 1.
+     */
+    public TlcRunner withWorkers(int n) {
+        return new TlcRunner(workRoot, timeout, progress, n);
     }
 
     /** Stages a shipped model from {@code files} and checks it. */
@@ -78,7 +92,7 @@ public final class TlcRunner {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(), "-XX:+UseParallelGC", "-Djava.io.tmpdir=" + dir.toAbsolutePath(),
                 "-cp", tlcClasspath(), "tlc2.TLC", "-tool",
-                "-workers", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                "-workers", String.valueOf(workers),
                 "-metadir", dir.resolve("meta").toAbsolutePath().toString(),
                 "-config", module + ".cfg", module + ".tla"));
         long start = System.nanoTime();

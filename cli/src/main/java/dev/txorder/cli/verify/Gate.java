@@ -6,7 +6,7 @@ package dev.txorder.cli.verify;
  * declared, and every check it planned really ran.
  */
 public interface Gate {
-    /** The tool's name as the kill matrix uses it: tlc, properties, lincheck, jcstress, proofs. */
+    /** The tool's name as the kill matrix uses it: tlc, properties, lincheck, trace, jcstress, proofs. */
     String name();
 
     /** What a pass of this gate proves, one line for the summary table. */

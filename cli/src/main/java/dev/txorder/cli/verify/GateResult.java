@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What one gate found.
  *
- * @param name    the gate: tlc, properties, lincheck, jcstress, proofs
+ * @param name    the gate: tlc, properties, lincheck, trace, jcstress, proofs
  * @param proves  what a pass means, one line
  * @param effort  how hard it looked: states, examples, invocations, samples
  * @param detail  one line: what passed, or what failed first

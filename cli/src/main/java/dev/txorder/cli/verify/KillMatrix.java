@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
 /**
  * For each mutant, which tool caught it and how fast. A mutant of DESIGN.md §2 (M1..M7) is a
  * <em>gap</em> when TLC ran and did not catch it, or when the implementation-level tools that ran
- * (properties, lincheck, jcstress) all missed it; a gap fails the verdict. M8 is a memory-model
+ * (properties, lincheck, trace, jcstress) all missed it; a gap fails the verdict. M8 is a memory-model
  * reordering that the spec (which has no memory model) cannot express: it is out of TLC's scope,
  * and said so; a miss of M8 is shown but does not fail the verdict, since x86 (TSO) may not
  * show it at all.
  */
 public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
-    static final List<String> TOOLS = List.of("tlc", "properties", "lincheck", "jcstress");
-    static final Set<String> IMPLEMENTATION_LEVEL = Set.of("properties", "lincheck", "jcstress");
+    static final List<String> TOOLS = List.of("tlc", "properties", "lincheck", "trace", "jcstress");
+    static final Set<String> IMPLEMENTATION_LEVEL = Set.of("properties", "lincheck", "trace", "jcstress");
 
     /**
      * @param cells  per tool that ran: its kill (caught or missed), absent when it has no check of this mutant
@@ -79,7 +79,7 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
     GateResult asGate(double seconds) {
         if (!complete()) {
             return new GateResult("mutants", "every known-bad design M1..M7 is caught by TLC and by an implementation-level tool",
-                    Verdict.SKIP, seconds, "-", "not judged: needs the tlc gate and one of properties, lincheck, jcstress; ran: "
+                    Verdict.SKIP, seconds, "-", "not judged: needs the tlc gate and one of properties, lincheck, trace, jcstress; ran: "
                     + (ran.isEmpty() ? "none of them" : String.join(", ", ran.stream().sorted().toList())),
                     List.of(), List.of(), List.of());
         }

@@ -110,7 +110,7 @@ final class ReportWriters {
         h.append("</table>\n");
 
         h.append("<h2 id=\"kill-matrix\">Kill matrix</h2>\n<p>Effort to the first failure: distinct states to the counterexample (tlc), ")
-                .append("examples to the failing example (properties), interleavings (lincheck), forbidden outcomes among the samples (jcstress).</p>\n")
+                .append("examples to the failing example (properties), interleavings (lincheck), log records up to the first the spec rejects, over the runs it took (trace), forbidden outcomes among the samples (jcstress).</p>\n")
                 .append("<table><tr><th>mutant</th><th>what it does</th>");
         r.matrix().tools().forEach(t -> h.append("<th>").append(t).append("</th>"));
         h.append("<th>gap</th></tr>\n");

@@ -8,6 +8,7 @@ import dev.txorder.spec.ResultsFile;
 import dev.txorder.spec.SpecFiles;
 import dev.txorder.spec.TlcResult;
 import dev.txorder.spec.TlcRunner;
+import dev.txorder.spec.WorkFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -133,7 +133,8 @@ public final class TlcGate implements Gate {
                 TlcResult result;
                 try {
                     result = check(runner, specFiles, modelsDir, model);
-                    deleteStates(work.resolve(model.name()).resolve("meta"));
+                    // TLC's fingerprint and state files are large and of no use once it has finished; its log stays.
+                    WorkFolders.deleteQuietly(work.resolve(model.name()).resolve("meta"));
                 } catch (IOException e) {
                     String why = "cannot run TLC: " + e.getMessage();
                     checks.add(new Check(model.name(), Verdict.FAIL, 0, "-", why, ""));
@@ -230,20 +231,6 @@ public final class TlcGate implements Gate {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no TLC log at " + log + ")";
-        }
-    }
-
-    /** TLC's fingerprint and state files are large and of no use once it has finished; its log and modules stay. */
-    private static void deleteStates(Path states) {
-        if (!Files.isDirectory(states)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(states)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Left for the next run's clean directory: the report does not depend on it.
         }
     }
 }

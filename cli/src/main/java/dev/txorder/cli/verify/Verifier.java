@@ -21,7 +21,7 @@ public final class Verifier {
      */
     public static List<Gate> gates(Path root) {
         return List.of(JUnitGate.properties(), JUnitGate.lincheck(), TlcGate.spec(root), TlcGate.proofs(root),
-                new JcstressGate(root));
+                new TraceGate(root), new JcstressGate(root));
     }
 
     /** Runs {@code gates}; a gate that throws fails, it never stops the others. */

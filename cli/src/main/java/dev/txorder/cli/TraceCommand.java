@@ -1,0 +1,254 @@
+package dev.txorder.cli;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.HashKey;
+import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.layout.Layout;
+import dev.txorder.sim.Simulation;
+import dev.txorder.spec.SpecFiles;
+import dev.txorder.spec.TlcRunner;
+import dev.txorder.spec.WorkFolders;
+import dev.txorder.spec.trace.TraceCheck;
+import dev.txorder.spec.trace.TraceValidationException;
+import dev.txorder.spec.trace.TraceValidator;
+import dev.txorder.spec.trace.TraceVerdict;
+import dev.txorder.trace.TraceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code txorder trace}: trace validation. Runs the real driver and NIC on real threads with the
+ * action log on, and has TLC check that each recorded run is a behaviour of the TxOrder spec
+ * ({@code TraceTxOrder.tla}); or validates a log recorded earlier, by txorder or by another
+ * implementation of the design ({@code --log}).
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Trace validation: runs the Java driver and the simulated NIC on real threads with the action log",
+            "on (one record per TLA+ action, in the order the actions took effect), and has TLC check that the",
+            "recorded run is a behaviour of the TxOrder specification; or validates a recorded log (--log FILE,",
+            "format txorder-trace/1, see spec/README.md). Runs stop at the first log that does not conform",
+            "(--all runs them all); its first unmatched record is printed with the spec state before it.",
+            "Exit status: 0 every log conforms, 1 one does not, 2 bad input, 3 the run or TLC failed, 130 interrupted."})
+final class TraceCommand implements Callable<Integer> {
+    private static final int MAX_REQUESTS = 2_000;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "validate this recorded log instead of running")
+    Path log;
+
+    @Option(names = "--layout", paramLabel = "L", description = "groups and queues, e.g. 0-3x2,4-7x2 or mqprio:...")
+    String layout;
+
+    @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment policy")
+    String policy;
+
+    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
+    String scheduler;
+
+    @Option(names = "--hash-key", paramLabel = "mac|flow", description = "the hash policy's flow key (default mac)")
+    String hashKey;
+
+    @Option(names = "--cpus", paramLabel = "C", description = "sender threads, 1..8")
+    String cpus;
+
+    @Option(names = "--requests", paramLabel = "N", description = "requests per run, 1.." + MAX_REQUESTS)
+    String requests;
+
+    @Option(names = "--array-max", paramLabel = "A", description = "largest packet array, 1..16 (default 3)")
+    String arrayMax;
+
+    @Option(names = "--ring-size", paramLabel = "R", description = "descriptors per ring, A..1024 (default max(A, 4))")
+    String ringSize;
+
+    @Option(names = "--faults", paramLabel = "F", description = "sends per run that fail part-way, 0..N (default 2)")
+    String faults;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the first run's workload, jitter and faults (default 1)")
+    String seed;
+
+    @Option(names = "--runs", paramLabel = "K", description = "runs, seeds S, S+1, ... (default 1)")
+    String runs;
+
+    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7 (M4, M5 need hash)")
+    String mutant;
+
+    @Option(names = "--spec-mutant", paramLabel = "none|same|Mx",
+            description = "the spec to validate against: none (the correct design, default), same (the run's mutant "
+                    + "switched on in the spec too), or M1..M7")
+    String specMutant;
+
+    @Option(names = "--all", description = "run every run even after one does not conform")
+    boolean all;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "keep each run's log (DIR/run-K.ndjson) and TLC's work folder")
+    Path keep;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop TLC on one log after this long (default 600)")
+    String timeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = null;
+        try {
+            Duration limit = Duration.ofSeconds(timeout == null ? 600 : OptionValues.intIn("timeout", timeout, 1, 86_400));
+            work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("txorder-trace");
+            SpecFiles files = SpecFiles.extractedFromClasspath(work.resolve("spec"));
+            TraceValidator validator = new TraceValidator(files, new TlcRunner(work.resolve("tlc"), limit));
+            return log != null ? validateLog(out, validator) : runAndValidate(out, validator);
+        } catch (InvalidInputException e) {
+            String message = e.getMessage().startsWith(e.field()) ? e.getMessage() : e.field() + ": " + e.getMessage();
+            err.println("txorder trace: " + message.replace('\n', ' '));
+            err.flush();
+            return TxorderCommand.BAD_INPUT;
+        } catch (TraceValidationException | IOException e) {
+            err.println("txorder trace: the run failed: " + e.getMessage());
+            err.flush();
+            return TxorderCommand.RUN_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("txorder trace: interrupted");
+            err.flush();
+            return TxorderCommand.INTERRUPTED;
+        } finally {
+            if (work != null && keep == null) {
+                WorkFolders.deleteQuietly(work);
+            }
+        }
+    }
+
+    private int validateLog(PrintWriter out, TraceValidator validator) throws IOException, InterruptedException {
+        for (Object other : new Object[] {layout, policy, scheduler, hashKey, cpus, requests, arrayMax, ringSize, faults,
+                                          seed, runs, mutant}) {
+            OptionValues.notWith("log", other, "--log validates a recorded log; the run options do not apply "
+                    + "(only --spec-mutant, --keep, --timeout)");
+        }
+        TraceFile.Contents contents = TraceFile.read(log);
+        String against = specMutant(contents.header().mutants().isEmpty() ? null : contents.header().mutants().get(0));
+        out.printf("txorder trace: %s: %d records of a %s run, %s scheduler, layout %s; spec: %s%n", log,
+                contents.events().size(), contents.header().policy(), contents.header().scheduler(),
+                contents.header().layout(), describeSpec(against));
+        out.flush();
+        TraceVerdict v = validator.validate("log", contents.header(), contents.events(), against);
+        out.printf(Locale.ROOT, "TLC: %,d distinct states, %.1f s%n", v.distinctStates(), v.seconds());
+        return verdict(out, v);
+    }
+
+    private int runAndValidate(PrintWriter out, TraceValidator validator) throws IOException, InterruptedException {
+        String missing = "give --log FILE, or --layout, --policy, --cpus and --requests";
+        Layout parsed = Layout.parse(OptionValues.required("layout", layout, missing));
+        AssignmentPolicy p = AssignmentPolicy.parse(OptionValues.required("policy", policy, "allowed: hash, next"));
+        Scheduler s = scheduler == null ? Scheduler.STRICT : Scheduler.parse(scheduler);
+        HashKey key = hashKey == null ? HashKey.MAC : HashKey.parse(hashKey);
+        int c = OptionValues.intIn("cpus", OptionValues.required("cpus", cpus, "allowed 1..8"), 1, 8);
+        int n = OptionValues.intIn("requests", OptionValues.required("requests", requests, "allowed 1.." + MAX_REQUESTS),
+                1, MAX_REQUESTS);
+        int a = arrayMax == null ? 3 : OptionValues.intIn("array-max", arrayMax, 1, 16);
+        int r = ringSize == null ? Math.max(a, 4) : OptionValues.intIn("ring-size", ringSize, a, 1024);
+        int f = faults == null ? Math.min(2, n) : OptionValues.intIn("faults", faults, 0, n);
+        long first = seed == null ? 1 : OptionValues.longIn("seed", seed, 0, Long.MAX_VALUE / 2);
+        int k = runs == null ? 1 : OptionValues.intIn("runs", runs, 1, 10_000);
+        EnumSet<Mutant> mutants = EnumSet.noneOf(Mutant.class);
+        if (mutant != null) {
+            Mutant m = Mutant.parse(mutant);
+            if (m == Mutant.M8) {
+                throw new InvalidInputException("mutant", "M8 is a memory-model reordering the spec does not model; "
+                        + "allowed: M1..M7");
+            }
+            mutants.add(m);
+        }
+        String against = specMutant(mutant == null ? null : mutants.iterator().next().name());
+        TxConfig config = new TxConfig(parsed, p, key, s, r, mutants);
+        out.printf("txorder trace: %s policy, %s scheduler, layout %s, %d cpus, %d requests of 1-%d packets, rings of %d,"
+                        + " %d fault(s) per run, Java %s; spec: %s%n", p.name().toLowerCase(Locale.ROOT), s, parsed.notation(),
+                c, n, a, r, f, mutants.isEmpty() ? "correct" : "mutant " + mutants.iterator().next(), describeSpec(against));
+        out.printf("%-4s %-6s %7s %7s %7s %7s %-9s %s%n", "RUN", "SEED", "EVENTS", "STATES", "RUN s", "TLC s", "AUDIT", "VERDICT");
+        out.flush();
+        int conforming = 0;
+        long events = 0;
+        double tlcSeconds = 0;
+        TraceVerdict firstRejection = null;
+        int ran = 0;
+        for (int i = 0; i < k; i++) {
+            long runSeed = first + i;
+            TraceCheck.Outcome o = TraceCheck.run(validator, String.format(Locale.ROOT, "run-%d", i + 1), config,
+                    TraceCheck.workload(parsed, n, c, a, runSeed), runSeed, f, Simulation.DEFAULT_STALL_MILLIS, against,
+                    keep);
+            ran++;
+            TraceVerdict v = o.verdict();
+            events += v.events();
+            tlcSeconds += v.seconds();
+            int violations = o.run().audit().violations().size();
+            out.printf(Locale.ROOT, "%-4d %-6d %,7d %,7d %7.2f %7.1f %-9s %s%n", i + 1, runSeed, v.events(),
+                    v.distinctStates(), o.runSeconds(), v.seconds(), violations == 0 ? "clean" : violations + " viol.",
+                    v.conforms() ? "conforms" : "REJECTED at seq " + (v.unmatched() - 1));
+            out.flush();
+            if (v.conforms()) {
+                conforming++;
+            } else if (firstRejection == null) {
+                firstRejection = v;
+                if (!all) {
+                    break;
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%d of %d runs conform%s: %,d records validated, %.1f s of TLC%n", conforming, ran,
+                ran < k ? " (stopped at the first that does not; --all runs every run)" : "", events, tlcSeconds);
+        if (keep != null) {
+            out.println("kept: " + keep.toAbsolutePath());
+        }
+        return firstRejection == null ? verdict(out, null) : verdict(out, firstRejection);
+    }
+
+    private static int verdict(PrintWriter out, TraceVerdict v) {
+        if (v == null || v.conforms()) {
+            out.println("verdict: conforms (every recorded run is a behaviour of the spec)");
+            out.flush();
+            return TxorderCommand.HOLDS;
+        }
+        out.println("verdict: DOES NOT CONFORM (TraceConforms)");
+        out.println();
+        out.print(v.explain());
+        out.flush();
+        return TxorderCommand.VIOLATED;
+    }
+
+    /** The spec mutant to validate against, from --spec-mutant and the run's mutant (or null). */
+    private String specMutant(String runMutant) {
+        if (specMutant == null || specMutant.strip().equalsIgnoreCase("none")) {
+            return "none";
+        }
+        if (specMutant.strip().equalsIgnoreCase("same")) {
+            if (runMutant == null) {
+                throw new InvalidInputException("spec-mutant", "same means the run's mutant, and this run has none; "
+                        + "allowed: none, same (with --mutant), M1..M7");
+            }
+            return runMutant;
+        }
+        String m = specMutant.strip().toUpperCase(Locale.ROOT);
+        if (!m.matches("M[1-7]")) {
+            throw new InvalidInputException("spec-mutant", "'" + specMutant + "'; allowed: none, same, M1..M7");
+        }
+        return m;
+    }
+
+    private static String describeSpec(String specMutant) {
+        return specMutant.equals("none") ? "the correct design" : "mutant " + specMutant + " switched on";
+    }
+}

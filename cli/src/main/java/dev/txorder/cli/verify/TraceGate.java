@@ -1,0 +1,216 @@
+package dev.txorder.cli.verify;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.HashKey;
+import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.layout.Layout;
+import dev.txorder.sim.Simulation;
+import dev.txorder.spec.SpecFiles;
+import dev.txorder.spec.TlcRunner;
+import dev.txorder.spec.trace.TraceCheck;
+import dev.txorder.spec.trace.TraceValidationException;
+import dev.txorder.spec.trace.TraceValidator;
+import dev.txorder.spec.trace.TraceVerdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Trace validation as a gate: recorded runs of the real driver and NIC (real threads, jitter,
+ * sender faults) must each be a behaviour of the TxOrder spec, over both policies and both
+ * schedulers; and each Java mutant must produce, within a few runs, a log that the correct spec
+ * rejects (the mutant caught, the first unmatched record its evidence) and that the spec with the
+ * same mutant switched on accepts (the recording is faithful, not merely strict).
+ *
+ * <p>The faithfulness check is skipped where the spec's mutant is not the Java one: the spec's M4
+ * hashes (flow key + request number) where the Java M4 hashes the request id, so their queues differ.
+ */
+public final class TraceGate implements Gate {
+    /** The patent's layout in small: two groups of two queues. */
+    private static final Layout LAYOUT = Layout.parse("0-3x2,4-7x2");
+    private static final int ARRAY_MAX = 3;
+    private static final int RING_SIZE = 4;
+    private static final int FAULTS = 2;
+    private static final List<Scheduler> SCHEDULERS = List.of(Scheduler.STRICT, Scheduler.wrr(1, 2));
+    /** Runs a mutant gets to produce a log the correct spec rejects. */
+    private static final int MUTANT_TRIES = 10;
+    /** Mutants whose spec switch models the same Java change, so that the spec with it must accept their logs. */
+    private static final Set<Mutant> SAME_IN_SPEC = EnumSet.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M5, Mutant.M6,
+            Mutant.M7);
+
+    private final Path root;
+
+    public TraceGate(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String name() {
+        return "trace";
+    }
+
+    @Override
+    public String proves() {
+        return "recorded runs of the real Java driver and NIC are behaviours of the TLA+ spec (TLC), both policies and schedulers, faults on";
+    }
+
+    /** The runs of a profile: per policy and scheduler, how many, how many cpus and requests. */
+    private record Plan(int runsPerCell, int cpus, int requests) {
+        static Plan of(Profile p) {
+            return p == Profile.quick ? new Plan(5, 2, 30) : new Plan(15, 3, 60);
+        }
+    }
+
+    @Override
+    public GateResult run(VerifyContext context) throws InterruptedException {
+        long start = System.nanoTime();
+        Plan plan = Plan.of(context.profile());
+        Path work = context.logs(name());
+        TraceValidator validator = new TraceValidator(SpecFiles.directory(root.resolve("spec")),
+                new TlcRunner(work.resolve("tlc"), Duration.ofMinutes(10)));
+        List<Check> checks = new ArrayList<>();
+        List<Kill> kills = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
+        long records = 0;
+        int runs = 0;
+        int conforming = 0;
+        Optional<Mutant> inject = context.inject();
+        List<Mutant> mutants = List.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7);
+        try (Progress.Task task = context.progress().start(name(), 4 * plan.runsPerCell() + mutants.size())) {
+            long seed = 1;
+            for (AssignmentPolicy policy : AssignmentPolicy.values()) {
+                for (Scheduler scheduler : SCHEDULERS) {
+                    for (int i = 0; i < plan.runsPerCell(); i++, seed++) {
+                        EnumSet<Mutant> injected = EnumSet.noneOf(Mutant.class);
+                        inject.filter(m -> applies(m, policy, scheduler)).ifPresent(injected::add);
+                        TxConfig config = config(policy, scheduler, injected);
+                        String label = String.format(Locale.ROOT, "%s-%s-%d", policy.name().toLowerCase(Locale.ROOT),
+                                scheduler.kind().name().toLowerCase(Locale.ROOT), seed);
+                        TraceCheck.Outcome o;
+                        try {
+                            o = TraceCheck.run(validator, label, config,
+                                    TraceCheck.workload(LAYOUT, plan.requests(), plan.cpus(), ARRAY_MAX, seed), seed, FAULTS,
+                                    Simulation.DEFAULT_STALL_MILLIS, "none", work.resolve("logs"));
+                        } catch (IOException | TraceValidationException e) {
+                            checks.add(new Check(label, Verdict.FAIL, 0, "-", "could not run: " + e.getMessage(), ""));
+                            task.step(label + " could not run");
+                            continue;
+                        }
+                        TraceVerdict v = o.verdict();
+                        runs++;
+                        records += v.events();
+                        conforming += v.conforms() ? 1 : 0;
+                        String detail = v.conforms()
+                                ? String.format("%,d records conform", v.events())
+                                : "TraceConforms violated: seq " + (v.unmatched() - 1) + " (" + v.event().action().tlaName()
+                                + ") is no step of the spec" + (injected.isEmpty() ? "" : " (injected " + injected + ")");
+                        checks.add(new Check(label, Verdict.of(v.conforms()), v.seconds(),
+                                String.format("%,d records", v.events()), detail, v.conforms() ? "" : v.explain()));
+                        if (!v.conforms()) {
+                            traces.add(new Trace(label + ": " + detail, List.of(), List.of(), v.explain()));
+                        }
+                        task.step(label + (v.conforms() ? " conforms" : " REJECTED"));
+                    }
+                }
+            }
+            for (Mutant m : mutants) {
+                Kill kill = catchMutant(validator, work, m, plan, checks, traces);
+                kills.add(kill);
+                task.step(m + (kill.caught() ? " caught" : " missed"));
+            }
+        } catch (IOException e) {
+            return GateResult.couldNotRun(this, (System.nanoTime() - start) / 1e9, "cannot run: " + e.getMessage());
+        }
+        long failed = checks.stream().filter(c -> c.verdict() == Verdict.FAIL).count();
+        String detail = failed == 0
+                ? String.format("%d runs conform; %d of %d mutants rejected, each log accepted by the spec with its mutant",
+                        conforming, kills.stream().filter(Kill::caught).count(), mutants.size())
+                : checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(c -> c.name() + ": " + c.detail())
+                        .findFirst().orElse("") + (failed > 1 ? " (and " + (failed - 1) + " more)" : "");
+        boolean ranSomething = runs > 0;
+        return new GateResult(name(), proves(), Verdict.of(failed == 0 && ranSomething), (System.nanoTime() - start) / 1e9,
+                String.format("%,d records, %d runs", records, runs), ranSomething ? detail : "no run completed",
+                checks, kills, traces);
+    }
+
+    /**
+     * Runs mutant m until the correct spec rejects a log (up to {@value #MUTANT_TRIES} runs), then
+     * validates that log against the spec with m switched on, which must accept it.
+     */
+    private Kill catchMutant(TraceValidator validator, Path work, Mutant m, Plan plan, List<Check> checks,
+                             List<Trace> traces) throws IOException, InterruptedException {
+        AssignmentPolicy policy = m == Mutant.M4 || m == Mutant.M5 ? AssignmentPolicy.HASH : AssignmentPolicy.NEXT;
+        TxConfig config = config(policy, Scheduler.STRICT, EnumSet.of(m));
+        long records = 0;
+        for (int i = 1; i <= MUTANT_TRIES; i++) {
+            long seed = 1000L * m.ordinal() + i;
+            String label = m + "-" + i;
+            TraceCheck.Outcome o;
+            try {
+                o = TraceCheck.run(validator, label, config,
+                        TraceCheck.workload(LAYOUT, plan.requests(), plan.cpus(), ARRAY_MAX, seed), seed, FAULTS,
+                        // M6 stalls the NIC by design: no need to wait long to see it.
+                        m == Mutant.M6 ? 300 : Simulation.DEFAULT_STALL_MILLIS, "none", work.resolve("logs"));
+            } catch (TraceValidationException e) {
+                checks.add(new Check(label, Verdict.FAIL, 0, "-", "could not run: " + e.getMessage(), ""));
+                return Kill.missed(m, name(), "could not run: " + e.getMessage());
+            }
+            TraceVerdict v = o.verdict();
+            records += v.unmatched() > 0 ? v.unmatched() : v.events();
+            if (v.conforms()) {
+                continue;
+            }
+            String evidence = "run " + i + ", " + v.context().get(v.context().size() - 1) + ", is no step of the correct spec";
+            traces.add(new Trace(m + ": " + evidence, List.of(), List.of(), v.explain()));
+            if (!SAME_IN_SPEC.contains(m)) {
+                checks.add(new Check(label, Verdict.PASS, v.seconds(), String.format("%,d records", records),
+                        "caught: " + evidence + "; the spec's " + m + " is another change, so its acceptance is not checked",
+                        ""));
+                return Kill.caught(m, name(), records, "records", "TraceConforms: " + evidence);
+            }
+            TraceVerdict same;
+            try {
+                same = validator.validate(label + "-spec" + m, o.run().header(), o.run().events(), m.name());
+            } catch (TraceValidationException e) {
+                checks.add(new Check(label, Verdict.FAIL, 0, "-", "could not validate against the spec with " + m + ": "
+                        + e.getMessage(), ""));
+                return Kill.missed(m, name(), "could not validate against the spec with " + m);
+            }
+            if (!same.conforms()) {
+                String why = "the spec with " + m + " switched on rejects the " + m + " log at seq " + (same.unmatched() - 1)
+                        + ": the recording is not faithful";
+                checks.add(new Check(label, Verdict.FAIL, v.seconds() + same.seconds(), "-", why, same.explain()));
+                traces.add(new Trace(m + ": " + why, List.of(), List.of(), same.explain()));
+                return Kill.missed(m, name(), why);
+            }
+            checks.add(new Check(label, Verdict.PASS, v.seconds() + same.seconds(), String.format("%,d records", records),
+                    "caught: " + evidence + "; the spec with " + m + " accepts the whole log", ""));
+            return Kill.caught(m, name(), records, "records", "TraceConforms: " + evidence);
+        }
+        String why = "every one of " + MUTANT_TRIES + " runs conformed to the correct spec";
+        checks.add(new Check(m + "-missed", Verdict.FAIL, 0, "-", why, ""));
+        return Kill.missed(m, name(), why);
+    }
+
+    private static TxConfig config(AssignmentPolicy policy, Scheduler scheduler, Set<Mutant> mutants) {
+        return new TxConfig(LAYOUT, policy, HashKey.MAC, scheduler, RING_SIZE, mutants);
+    }
+
+    /** Whether an injected mutant changes a run of this policy and scheduler. */
+    private static boolean applies(Mutant m, AssignmentPolicy policy, Scheduler scheduler) {
+        return switch (m) {
+            case M1, M2, M3 -> policy == AssignmentPolicy.NEXT;
+            case M4 -> policy == AssignmentPolicy.HASH;
+            case M7 -> scheduler.kind() == Scheduler.Kind.STRICT;
+            default -> true;
+        };
+    }
+}
