@@ -158,8 +158,10 @@ TraceNext ==
 
 TraceSpec == TraceInit /\ [][TraceNext]_traceVars
 
-\* Checked as an invariant: TLC reports it violated exactly when some
-\* behaviour has matched every record, i.e. when the log is accepted.
+\* The log is accepted exactly when some behaviour falsifies this, i.e. has
+\* matched every record (TLC reports it violated when checked as an
+\* invariant; txorder reads the furthest l from a TLC register instead, which
+\* spares printing the whole accepted behaviour).
 LogNotConsumed == l <= Len(TraceLog)
 
 \* Every behaviour of TraceSpec is one of TxOrder (the trace spec only

@@ -203,9 +203,12 @@ public final class TraceModel {
     }
 
     /**
-     * The text of {@code MCTrace.cfg}. With {@code unmatched} = 0 TLC checks {@code LogNotConsumed}
-     * (violated = accepted); with {@code unmatched} = K it stops at the first state that reached
-     * record K, to print the behaviour that led there.
+     * The text of {@code MCTrace.cfg}. With {@code unmatched} = 0 TLC explores every behaviour and
+     * the register {@code Furthest} says how far the best one got (the log is accepted when that is
+     * past its last record); with {@code unmatched} = K it stops at the first state that reached
+     * record K, to print the behaviour that led there. (Checking {@code LogNotConsumed} as an invariant
+     * decides acceptance too, but TLC then prints the whole accepted behaviour: 37,000 lines for
+     * 220 records, most of the run's time.)
      */
     public String config(int unmatched) {
         return String.join("\n",
@@ -230,7 +233,7 @@ public final class TraceModel {
                 "NEXT TraceNext",
                 "CONSTRAINT Furthest",
                 "CHECK_DEADLOCK FALSE",
-                "INVARIANT " + (unmatched == 0 ? "LogNotConsumed" : "BeforeUnmatched"),
+                unmatched == 0 ? "" : "INVARIANT BeforeUnmatched",
                 "");
     }
 
