@@ -35,8 +35,8 @@ class TraceGateTest {
             assertThat(k.tool()).isEqualTo("trace");
             assertThat(k.detail()).startsWith("TraceConforms: run ").contains("is no step of the correct spec");
         }
-        // Every mutant but M4 was also validated against the spec with the same mutant, which accepted it.
-        assertThat(r.checks().stream().filter(c -> c.detail().contains("accepts the whole log")).count()).isEqualTo(6);
+        // Every mutant but M4 and M5 was also validated against the spec with the same mutant, which accepted it.
+        assertThat(r.checks().stream().filter(c -> c.detail().contains("accepts the whole log")).count()).isEqualTo(5);
         assertThat(r.traces()).hasSizeGreaterThanOrEqualTo(7);
         assertThat(r.effort()).matches("[\\d,]+ records, 20 runs");
     }
