@@ -33,12 +33,11 @@
 (* request's own data (its MAC or flow id), never from the queue the       *)
 (* implementation chose.                                                   *)
 (***************************************************************************)
-EXTENDS Naturals, Sequences
+EXTENDS Naturals, Sequences, TraceLogData   \* TraceLog: the recorded events, in log order
 
 CONSTANTS
     QueueCount, GroupOf, Mutant, Policy, FlowKey, RingSize, NoCpu, CPUs,
-    FlowPriority, Work, MaxFaults, Scheduler, Weight,
-    TraceLog     \* the recorded events, in log order
+    FlowPriority, Work, MaxFaults, Scheduler, Weight
 
 VARIABLES
     queues, sent, reqs, pc, cur, at, ticket, turn, lock, faults,

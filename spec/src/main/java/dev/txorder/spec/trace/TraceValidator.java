@@ -46,6 +46,7 @@ public final class TraceValidator {
         TraceModel model = new TraceModel(header, events, specMutant);
         Path dir = tlc.cleanDirectory(name);
         files.stage(dir, List.of());
+        Files.writeString(dir.resolve(TraceModel.LOG_MODULE + ".tla"), model.logModule(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(TraceModel.NAME + ".tla"), model.module(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(TraceModel.NAME + ".cfg"), model.config(0), StandardCharsets.UTF_8);
         TlcResult result = tlc.check(dir, TraceModel.NAME);
