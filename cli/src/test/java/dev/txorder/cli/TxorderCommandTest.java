@@ -13,6 +13,6 @@ class TxorderCommandTest {
         var cli = TxorderCommand.newCommandLine();
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute()).isEqualTo(TxorderCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("a subcommand is required: simulate, check, verify, stress, bench");
+        assertThat(err.toString()).contains("a subcommand is required: simulate, check, trace, verify, stress, bench");
     }
 }
