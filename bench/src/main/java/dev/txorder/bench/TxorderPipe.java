@@ -1,6 +1,7 @@
 package dev.txorder.bench;
 
 import dev.txorder.AssignmentPolicy;
+import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
 import dev.txorder.driver.SendPath;
@@ -9,6 +10,8 @@ import dev.txorder.driver.TxDriver;
 import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
 import dev.txorder.nic.SimulatedNic;
+import dev.txorder.trace.ActionLog;
+import java.util.EnumSet;
 import java.util.function.ToLongFunction;
 
 /**
@@ -18,13 +21,16 @@ import java.util.function.ToLongFunction;
  * the senders all use group 1, so the NIC also pays for scanning the idle group 0 on every step,
  * as a real two-class adapter would. Each group gets {@code capacity} descriptors in all,
  * {@code capacity / k} per queue, so every implementation buffers the same number of packets.
+ *
+ * <p>{@link #traced} records every action in an {@link ActionLog}, as {@code txorder trace} does:
+ * the row that shows what recording costs, beside the same driver not recording (the default).
  */
 final class TxorderPipe implements Pipe {
     private final SendPath path;
     private final TxRing[] rings;
     private final SimulatedNic nic;
 
-    private TxorderPipe(SendPath path) {
+    private TxorderPipe(SendPath path, ActionLog log) {
         this.path = path;
         Layout queues = path.queueLayout();
         int k = queues.group(1).queueCount();
@@ -32,18 +38,27 @@ final class TxorderPipe implements Pipe {
         for (int q = 0; q < k; q++) {
             rings[q] = path.ring(1, q);
         }
-        nic = new SimulatedNic(path, Scheduler.STRICT, new CountingWire());
+        nic = new SimulatedNic(path, Scheduler.STRICT, new CountingWire(), EnumSet.noneOf(Mutant.class), log);
         nic.start();
     }
 
     /** The patent's driver with {@code k} queues in each of the two groups. */
     static TxorderPipe patent(AssignmentPolicy policy, int k, int capacity) {
-        return new TxorderPipe(new TxDriver(config(policy, k, capacity)));
+        return new TxorderPipe(new TxDriver(config(policy, k, capacity)), null);
+    }
+
+    /**
+     * The patent's driver recording every action, and the NIC recording its steps, in a new
+     * {@link ActionLog} (in memory: the caller opens a new pipe before the log grows too large).
+     */
+    static TxorderPipe traced(AssignmentPolicy policy, int k, int capacity) {
+        ActionLog log = new ActionLog();
+        return new TxorderPipe(new TxDriver(config(policy, k, capacity), log), log);
     }
 
     /** The prior art: one queue and one lock per group. */
     static TxorderPipe singleLock(int capacity) {
-        return new TxorderPipe(new SingleQueueDriver(config(AssignmentPolicy.HASH, 1, capacity)));
+        return new TxorderPipe(new SingleQueueDriver(config(AssignmentPolicy.HASH, 1, capacity)), null);
     }
 
     private static TxConfig config(AssignmentPolicy policy, int k, int capacity) {

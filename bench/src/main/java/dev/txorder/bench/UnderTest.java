@@ -18,6 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code disruptor}: LMAX Disruptor 4.0.0, multi-producer ring, one batch event processor</li>
  *   <li>{@code jctools-mpsc}: JCTools 4.0.5 {@code MpscArrayQueue}</li>
  *   <li>{@code array-blocking-queue}: {@code java.util.concurrent.ArrayBlockingQueue}</li>
+ *   <li>{@code next-kN-traced}, {@code hash-kN-traced}: the same driver and NIC recording every action
+ *       in an in-memory {@code ActionLog}, as {@code txorder trace} does; not among the defaults. Each
+ *       iteration opens a new pipe, so the log holds one iteration's events; run these rows with a
+ *       large heap ({@code -jvmArgsAppend -Xmx8g}). Beside the untraced row of the same run they show
+ *       that the benchmark sees recording, and so that the untraced row's figure is what "off" costs.</li>
  * </ul>
  * {@code array}: packets per request. Every implementation buffers {@code capacity} packets
  * (txorder: {@code capacity / k} per queue) and allocates nothing per packet in its own code.
@@ -41,10 +46,24 @@ public class UnderTest {
         pipe = open(impl, capacity);
     }
 
+    /**
+     * A traced row starts each iteration with a new pipe and an empty log (JMH runs this before the
+     * senders' own iteration setup, which reads the new pipe's counters). Untraced rows keep theirs.
+     */
+    @Setup(Level.Iteration)
+    public void reopenTraced() throws InterruptedException {
+        if (impl.endsWith(TRACED) && pipe != null) {
+            pipe.close();
+            pipe = open(impl, capacity);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void close() throws InterruptedException {
         pipe.close();
     }
+
+    private static final String TRACED = "-traced";
 
     static Pipe open(String impl, int capacity) {
         switch (impl) {
@@ -59,18 +78,19 @@ public class UnderTest {
             default:
                 break;
         }
-        int dash = impl.indexOf("-k");
+        boolean traced = impl.endsWith(TRACED);
+        String untraced = traced ? impl.substring(0, impl.length() - TRACED.length()) : impl;
+        int dash = untraced.indexOf("-k");
         if (dash > 0) {
-            String policy = impl.substring(0, dash);
-            int k = Integer.parseInt(impl.substring(dash + 2));
-            if (policy.equals("next")) {
-                return TxorderPipe.patent(AssignmentPolicy.NEXT, k, capacity);
-            }
-            if (policy.equals("hash")) {
-                return TxorderPipe.patent(AssignmentPolicy.HASH, k, capacity);
+            String policyName = untraced.substring(0, dash);
+            AssignmentPolicy policy = policyName.equals("next") ? AssignmentPolicy.NEXT
+                    : policyName.equals("hash") ? AssignmentPolicy.HASH : null;
+            int k = Integer.parseInt(untraced.substring(dash + 2));
+            if (policy != null) {
+                return traced ? TxorderPipe.traced(policy, k, capacity) : TxorderPipe.patent(policy, k, capacity);
             }
         }
-        throw new IllegalArgumentException("impl '" + impl + "'; allowed: next-kN, hash-kN, single-lock, "
-                + "disruptor, jctools-mpsc, array-blocking-queue");
+        throw new IllegalArgumentException("impl '" + impl + "'; allowed: next-kN, hash-kN (either with -traced), "
+                + "single-lock, disruptor, jctools-mpsc, array-blocking-queue");
     }
 }

@@ -47,6 +47,15 @@ final class BenchCommand implements Callable<Integer> {
     /** Implementations whose waits and ring-full events the benchmark can count. */
     private static final List<String> COUNTS_WAITS = List.of("next-k1", "next-k2", "next-k4", "hash-k1", "hash-k2",
             "hash-k4", "single-lock", "jctools-mpsc");
+    /**
+     * txorder's driver and NIC recording every action, as {@code txorder trace} does: accepted by
+     * {@code --impl} beside their untraced rows, never run by default (they need a large heap).
+     */
+    static final List<String> TRACED_IMPLS = List.of("next-k1-traced", "next-k2-traced", "next-k4-traced",
+            "hash-k1-traced", "hash-k2-traced", "hash-k4-traced");
+    static final String TRACED = "-traced";
+    /** The heap of every fork of a run with a traced row (one iteration's log is held in memory). */
+    static final String TRACED_HEAP = "-Xms8g -Xmx8g";
     private static final String PRIOR_ART = "single-lock";
     private static final String DISRUPTOR = "disruptor";
 
@@ -61,7 +70,9 @@ final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--impl", paramLabel = "LIST", split = ",",
-            description = "Only these implementations (comma-separated; default all): ${COMPLETION-CANDIDATES}",
+            description = "Only these implementations (comma-separated; default all but the traced): "
+                    + "${COMPLETION-CANDIDATES}. A traced row (e.g. next-k2-traced) records every action as "
+                    + "txorder trace does; beside its untraced row it shows what recording costs, and that off costs nothing.",
             completionCandidates = ImplNames.class)
     List<String> impls;
 
@@ -75,7 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     static final class ImplNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return IMPLS.iterator();
+            List<String> all = new ArrayList<>(IMPLS);
+            all.addAll(TRACED_IMPLS);
+            return all.iterator();
         }
     }
 
@@ -112,12 +125,18 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         int k() {
-            int i = impl.indexOf("-k");
-            return i > 0 ? Integer.parseInt(impl.substring(i + 2)) : 1;
+            String base = untraced();
+            int i = base.indexOf("-k");
+            return i > 0 ? Integer.parseInt(base.substring(i + 2)) : 1;
+        }
+
+        /** The implementation without recording: {@code next-k2} for {@code next-k2-traced}. */
+        String untraced() {
+            return impl.endsWith(TRACED) ? impl.substring(0, impl.length() - TRACED.length()) : impl;
         }
 
         boolean countsWaits() {
-            return COUNTS_WAITS.contains(impl) && packets > 0;
+            return COUNTS_WAITS.contains(untraced()) && packets > 0;
         }
 
         double waitsPerPacket() {
@@ -160,9 +179,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> chosen = impls == null || impls.isEmpty() ? IMPLS : impls;
         for (String i : chosen) {
-            if (!IMPLS.contains(i)) {
+            if (!IMPLS.contains(i) && !TRACED_IMPLS.contains(i)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--impl: '" + i + "' is not a benchmarked implementation; allowed: " + String.join(", ", IMPLS));
+                        "--impl: '" + i + "' is not a benchmarked implementation; allowed: " + String.join(", ", IMPLS)
+                                + ", " + String.join(", ", TRACED_IMPLS));
             }
         }
         if (json != null) {
@@ -193,6 +213,10 @@ final class BenchCommand implements Callable<Integer> {
                     "-rf", "json", "-rff", results.toString()));
             if (quick) {
                 cmd.addAll(List.of("-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
+            }
+            if (chosen.stream().anyMatch(TRACED_IMPLS::contains)) {
+                // Every row of the run, traced or not, gets the same heap: their ratio compares like with like.
+                cmd.addAll(List.of("-jvmArgsAppend", TRACED_HEAP));
             }
             err.println("txorder bench: round " + round + " of " + rounds);
             err.flush();
@@ -330,7 +354,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
-                : Integer.compare(IMPLS.indexOf(a.impl()), IMPLS.indexOf(b.impl())));
+                : Integer.compare(tableOrder(a), tableOrder(b)));
         return rows;
     }
 
@@ -370,6 +394,11 @@ final class BenchCommand implements Callable<Integer> {
     /** The {@code @AuxCounters} of {@code Sender}, in the order of {@link Row}'s fields. */
     private static final List<String> COUNTERS = List.of("packets", "waits", "fullWaits", "ringFull", "lockWaitNanos",
             "nicIdle", "nicOrderWaits", "nicIdleNanos");
+
+    /** The order of {@link #IMPLS}, each traced row right after its untraced row. */
+    private static int tableOrder(Row r) {
+        return 2 * IMPLS.indexOf(r.untraced()) + (r.impl().equals(r.untraced()) ? 0 : 1);
+    }
 
     /** The median of sorted {@code xs} (the mean of the middle two for an even count). */
     static double median(List<Double> xs) {
@@ -450,6 +479,15 @@ final class BenchCommand implements Callable<Integer> {
                 + " full/1000pkt = requests that found the ring full; nic idle ns/pkt = time the NIC found nothing"
                 + " ready; order waits = the share of those idle decisions in which a later ticket was written and the"
                 + " cursor's was not (the NIC waiting for order); n/a = not exposed.");
+        List<Row> traced = rows.stream().filter(r -> !r.impl().equals(r.untraced())).toList();
+        if (!traced.isEmpty()) {
+            out.println("Recording (every action appended to an in-memory ActionLog, as txorder trace does) against the"
+                    + " same rows not recording, in this run:");
+            for (Row r : traced) {
+                out.printf(Locale.ROOT, "  %-16s %d sender(s), array %d: %s of %s%n", r.impl(), r.producers(),
+                        r.array(), versus(rows, r, r.untraced()), r.untraced());
+            }
+        }
     }
 
     /** E.g. {@code 1.12x (0.95-1.40)}: the {@link #ratio} and the range of the per-round ratios. */
@@ -495,6 +533,8 @@ final class BenchCommand implements Callable<Integer> {
                     .append(", \"k\": ").append(r.k())
                     .append(", \"vs_single_lock\": ").append(num(ratio(rows, r, PRIOR_ART)))
                     .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
+                    .append(", \"vs_untraced\": ").append(num(r.impl().equals(r.untraced()) ? Double.NaN
+                            : ratio(rows, r, r.untraced())))
                     .append(", \"rounds\": ").append(r.roundMedians().size())
                     .append(", \"vs_single_lock_by_round\": ").append(nums(roundRatios(rows, r, PRIOR_ART)))
                     .append(", \"vs_disruptor_by_round\": ").append(nums(roundRatios(rows, r, DISRUPTOR)))

@@ -116,6 +116,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldSetATracedRowBesideItsUntracedRowOfTheSameRun() {
+        String traced = JMH_JSON.replace("\"impl\" : \"disruptor\"", "\"impl\" : \"next-k2-traced\"");
+        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(List.of(traced));
+
+        BenchCommand.Row recording = rows.get(1);
+        assertThat(recording.impl()).isEqualTo("next-k2-traced");
+        assertThat(recording.untraced()).isEqualTo("next-k2");
+        assertThat(rows.get(0).untraced()).isEqualTo("next-k2");
+        assertThat(recording.k()).isEqualTo(2);
+        assertThat(BenchCommand.ratio(rows, recording, recording.untraced())).isCloseTo(1 / 1.95, within(1e-9));
+        assertThat(BenchCommand.toJson(rows, "2 cores")).contains("\"vs_untraced\": 0.512821", "\"vs_untraced\": null");
+    }
+
+    @Test
     void shouldTakeTheMeanOfTheMiddleTwoAsTheMedianOfAnEvenCount() {
         assertThat(BenchCommand.median(List.of(1.0, 2.0, 10.0, 40.0))).isEqualTo(6.0);
         assertThat(BenchCommand.median(List.of(3.0))).isEqualTo(3.0);
@@ -143,6 +157,6 @@ class BenchCommandTest {
         int exit = cli.execute("bench", "--impl", "next-k2,lmax");
 
         assertThat(exit).isEqualTo(TxorderCommand.BAD_INPUT);
-        assertThat(err.toString()).contains("--impl", "'lmax'", "next-k1", "array-blocking-queue");
+        assertThat(err.toString()).contains("--impl", "'lmax'", "next-k1", "array-blocking-queue", "next-k2-traced");
     }
 }
