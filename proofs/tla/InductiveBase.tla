@@ -29,7 +29,7 @@ PerQueue(S) == {f \in [Groups -> UNION {[Queues(g) -> S] : g \in Groups}] : \A g
 \* TypeOK with finite ranges.
 BTypeOK ==
     /\ reqs \in BSeq(BRequests, MaxRequests)
-    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing"}]
+    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing", "abandoning"}]
     /\ cur \in [CPUs -> 0 .. MaxRequests]
     /\ at \in [CPUs -> 0 .. MaxPackets]
     /\ ticket \in [Groups -> 0 .. MaxRequests]
@@ -96,10 +96,12 @@ CurOK ==
     /\ \A c \in CPUs : cur[c] <= Len(reqs)
     /\ \A c, d \in CPUs : c # d /\ cur[c] # 0 => cur[c] # cur[d]
 
-\* A CPU is idle exactly when it sends no request, and never in the M5-only claimed step.
+\* A CPU is idle exactly when it sends no request, and never in the M5-only claimed step;
+\* under hash never abandoning (a fault between ticket and reservation exists only under next).
 PcOK ==
     /\ \A c \in CPUs : (pc[c] = "idle") = (cur[c] = 0)
     /\ \A c \in CPUs : pc[c] # "claimed"
+    /\ Policy = "hash" => \A c \in CPUs : pc[c] # "abandoning"
 
 \* Under strict scheduling the wrr bookkeeping never moves.
 SchedulerOK == Scheduler = "strict" => visit = MinGroup /\ credit = 0 /\ share = [g \in Groups |-> 0]

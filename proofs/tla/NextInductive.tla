@@ -12,8 +12,10 @@
 (*   - the adapter has consumed the first n[g] packets of the group's      *)
 (*     ticket order, all of them ready; sent, cursor and the wire are what *)
 (*     consuming exactly those gives;                                      *)
-(*   - a CPU is assigned (has a ticket, no slots) or writing (holds slots  *)
-(*     starting at at[c]), and every request not in R is being sent.       *)
+(*   - a CPU is assigned (has a ticket, no slots), abandoning (the same,   *)
+(*     its send failed: it will reserve in turn and publish no-ops) or     *)
+(*     writing (holds slots starting at at[c]), and every request not in   *)
+(*     R is being sent.                                                    *)
 (* ReservationFollowsTurn ties R to the turn counters: R is exactly the     *)
 (* requests whose turn has come, so a queue's reserved requests are always *)
 (* a prefix of its tickets.  Without it (WeakInv) the invariant is not     *)
@@ -75,16 +77,17 @@ TurnBounded == \A g \in Groups : \A q \in Queues(g) : turn[g][q] <= Cardinality(
 ReservationCountsTurn(R) ==
     \A g \in Groups : \A q \in Queues(g) : Cardinality(R \cap InQueue(g, q)) = turn[g][q]
 
-\* An assigned CPU has not reserved; a writing one has, and has packets left to write;
-\* a request without slots is being sent and has written nothing.
+\* An assigned or abandoning CPU has not reserved; a writing one has, and has packets left
+\* to write; a request without slots is being sent and has written nothing.
 SendersOK(R) ==
-    /\ \A c \in CPUs : pc[c] = "assigned" => cur[c] \notin R
+    /\ \A c \in CPUs : pc[c] \in {"assigned", "abandoning"} => cur[c] \notin R
     /\ \A c \in CPUs : pc[c] = "writing"  => cur[c] \in R /\ reqs[cur[c]].written < reqs[cur[c]].size
     /\ \A r \in Reqs \ R : Current(r) /\ reqs[r].written = 0
 \* A writing CPU's claim starts at its request's first slot.
 AtOK(R) == at = [c \in CPUs |-> IF pc[c] = "writing" THEN FirstSlot(R, cur[c]) ELSE 0]
-\* Every failed send counts as a fault.
-FaultsOK(R) == faults = Cardinality({r \in R : Failed(R, r)})
+\* Every failed send counts as a fault: those that failed after reserving, and those
+\* abandoning (failed after the ticket, not yet reserved in turn).
+FaultsOK(R) == faults = Cardinality({r \in R : Failed(R, r)}) + Cardinality({c \in CPUs : pc[c] = "abandoning"})
 
 \* The adapter has consumed a ready prefix of each group's ticket order; the rings,
 \* the cursor and the wire are exactly what that prefix leaves and produces.
@@ -145,7 +148,7 @@ BoundedPrefix ==
     /\ cur \in [CPUs -> 0 .. MaxRequests]
     /\ CurOK
     /\ BeforeReturned
-    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing"}]
+    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing", "abandoning"}]
     /\ PcOK
     /\ TicketsOK
     /\ LocksFree

@@ -6,7 +6,9 @@
 (*               a failed sender will never write (its no-ops)             *)
 (*   out[g]      the group's packets on the wire, in wire order            *)
 (* Taking a ticket is Enq; Transmit is Deliver; PassNoop (a no-op passed) *)
-(* is a stutter; Fail is Drop; Reserve and Write are stutters.             *)
+(* is a stutter; Fail is Drop; Reserve and Write are stutters, except the *)
+(* Reserve of a sender that failed after its ticket, which publishes its   *)
+(* no-ops: Drop of the whole request; FailAssigned is a stutter.           *)
 (***************************************************************************)
 EXTENDS NextInductive
 

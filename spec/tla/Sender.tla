@@ -9,6 +9,9 @@
 (*   idle --Assign--> assigned --Reserve--> writing --Write...--> idle    *)
 (*                                                  \--Fail-----> idle    *)
 (*   (M5 only: assigned --ReadTail--> claimed --Reserve--> writing)        *)
+(*   (next, a fault before reserving:                                      *)
+(*      assigned --FailAssigned--> abandoning --Reserve--> idle: no-ops;   *)
+(*      M11: assigned --FailAssigned--> idle, the ticket kept)             *)
 (*                                                                         *)
 (* Atomicity follows the implementation: taking a ticket is one atomic     *)
 (* fetch-and-add; a reservation is one atomic claim of n slots (next: a    *)
@@ -21,7 +24,7 @@ CONSTANTS
     CPUs,          \* the sending CPUs
     FlowPriority,  \* [Flows -> Priorities]: a flow's packets all have one priority
     Work,          \* Seq(SUBSET [flow : Flows, size : Nat \ {0}]): the requests, in call order
-    MaxFaults      \* how many sends may fail after reserving
+    MaxFaults      \* how many sends may fail (after reserving, or between ticket and reservation)
 
 
 MaxRequests == Len(Work)
@@ -79,27 +82,6 @@ ReadTail(c) ==
     /\ pc' = [pc EXCEPT ![c] = "claimed"]
     /\ UNCHANGED <<reqs, cur, ticket, turn, lock, faults, ringVars, adapterVars>>
 
-\* CPU c claims its request's n slots in its queue, waiting while the ring has
-\* less than n free slots (backpressure).  next: only in ticket order, so
-\* ticket t's slots follow those of ticket t - k (M1 drops this); hash: under
-\* the queue's lock, held until the last descriptor is written.
-Reserve(c) ==
-    LET r == cur[c]
-        g == Group(c)
-        q == Queue(c)
-        n == reqs[r].size
-        a == IF Mutant = "M5" THEN at[c] ELSE TailSlot(g, q)
-    IN  /\ pc[c] = IF Mutant = "M5" THEN "claimed" ELSE "assigned"
-        /\ Policy = "next" /\ Mutant # "M1" => TicketTurn(reqs[r].ticket, g) = turn[g][q]
-        /\ Policy = "hash" /\ Mutant # "M5" => lock[g][q] = NoCpu
-        /\ Space(g, q) >= n
-        /\ queues' = [queues EXCEPT ![g][q] = Claim(@, sent[g][q], a, r, n)]
-        /\ at'     = [at EXCEPT ![c] = a]
-        /\ turn'   = IF Policy = "next" THEN [turn EXCEPT ![g][q] = @ + 1] ELSE turn
-        /\ lock'   = IF Policy = "hash" /\ Mutant # "M5" THEN [lock EXCEPT ![g][q] = c] ELSE lock
-        /\ pc'     = [pc EXCEPT ![c] = "writing"]
-        /\ UNCHANGED <<reqs, cur, ticket, faults, sent, adapterVars>>
-
 \* The end of CPU c's send: its queue lock (hash) is released and it is idle.
 Finish(c) ==
     /\ lock' = IF lock[Group(c)][Queue(c)] = c
@@ -107,6 +89,34 @@ Finish(c) ==
     /\ pc'   = [pc EXCEPT ![c] = "idle"]
     /\ cur'  = [cur EXCEPT ![c] = 0]
     /\ at'   = [at EXCEPT ![c] = 0]
+
+\* CPU c claims its request's n slots in its queue, waiting while the ring has
+\* less than n free slots (backpressure).  next: only in ticket order, so
+\* ticket t's slots follow those of ticket t - k (M1 drops this); hash: under
+\* the queue's lock, held until the last descriptor is written.  A sender that
+\* failed after its ticket (abandoning) still claims its slots in turn, and
+\* publishes them at once as no-ops: the cursor passes over them in order.
+Reserve(c) ==
+    LET r == cur[c]
+        g == Group(c)
+        q == Queue(c)
+        n == reqs[r].size
+        a == IF Mutant = "M5" THEN at[c] ELSE TailSlot(g, q)
+        noops == [i \in 1 .. n |-> NoOpDescriptor(r, i, Indicator(n, i))]
+    IN  /\ pc[c] \in IF Mutant = "M5" THEN {"claimed"} ELSE {"assigned", "abandoning"}
+        /\ Policy = "next" /\ Mutant # "M1" => TicketTurn(reqs[r].ticket, g) = turn[g][q]
+        /\ Policy = "hash" /\ Mutant # "M5" => lock[g][q] = NoCpu
+        /\ Space(g, q) >= n
+        /\ turn'   = IF Policy = "next" THEN [turn EXCEPT ![g][q] = @ + 1] ELSE turn
+        /\ IF pc[c] = "abandoning"
+              THEN /\ queues' = [queues EXCEPT ![g][q] = @ \o noops]
+                   /\ Finish(c)
+              ELSE /\ queues' = [queues EXCEPT ![g][q] = Claim(@, sent[g][q], a, r, n)]
+                   /\ at'     = [at EXCEPT ![c] = a]
+                   /\ lock'   = IF Policy = "hash" /\ Mutant # "M5" THEN [lock EXCEPT ![g][q] = c] ELSE lock
+                   /\ pc'     = [pc EXCEPT ![c] = "writing"]
+                   /\ UNCHANGED cur
+        /\ UNCHANGED <<reqs, ticket, faults, sent, adapterVars>>
 
 \* CPU c writes the next packet of its request into its reserved slot, with
 \* its indicator, and marks it ready; after the last packet the send returns.
@@ -145,6 +155,25 @@ Fail(c) ==
         /\ faults' = faults + 1
         /\ Finish(c)
         /\ UNCHANGED <<reqs, ticket, turn, sent, adapterVars>>
+
+\* next: CPU c's send fails after taking its ticket, before reserving.  Other
+\* CPUs may hold later tickets already, so the ticket cannot be given back: the
+\* CPU goes on to reserve in turn and publish no-ops (Reserve, abandoning).
+\* M11 does nothing: the CPU goes idle with the ticket, turn never reaches the
+\* next ticket of its queue, and the cursor waits there forever.  (The Java
+\* driver takes ticket and slots in one step under the group's lock, where no
+\* other CPU has seen the ticket: it gives the ticket back instead, a behaviour
+\* in which this request was never assigned.)  hash: nothing to hand over, not modelled.
+FailAssigned(c) ==
+    /\ Policy = "next"
+    /\ pc[c] = "assigned"
+    /\ faults < MaxFaults
+    /\ faults' = faults + 1
+    /\ IF Mutant = "M11"
+          THEN Finish(c)
+          ELSE /\ pc' = [pc EXCEPT ![c] = "abandoning"]
+               /\ UNCHANGED <<lock, cur, at>>
+    /\ UNCHANGED <<reqs, ticket, turn, ringVars, adapterVars>>
 
 \* The steps of CPU c that it always goes on to take (a fault is never forced).
 Send(c) == Assign(c) \/ ReadTail(c) \/ Reserve(c) \/ Write(c)

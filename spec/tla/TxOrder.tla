@@ -18,6 +18,7 @@ Next ==
     \/ \E c \in CPUs : Reserve(c)
     \/ \E c \in CPUs : Write(c)
     \/ \E c \in CPUs : Fail(c)
+    \/ \E c \in CPUs : FailAssigned(c)
     \/ Drain
 
 \* Weak fairness of the adapter and of every sender; faults are never forced.

@@ -19,7 +19,7 @@ TypeOK ==
                          /\ sent[g] \in [Queues(g) -> Nat]
                          /\ \A q \in Queues(g) : Len(queues[g][q]) <= RingSize
     /\ reqs \in Seq(Requests) /\ Len(reqs) <= MaxRequests
-    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing"}]
+    /\ pc \in [CPUs -> {"idle", "assigned", "claimed", "writing", "abandoning"}]
     /\ cur \in [CPUs -> 0 .. MaxRequests]
     /\ at \in [CPUs -> Nat]
     /\ ticket \in [Groups -> Nat]
