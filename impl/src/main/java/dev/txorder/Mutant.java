@@ -19,7 +19,12 @@ public enum Mutant {
      * Not in DESIGN.md §2: the descriptor's ready mark is a plain write, so the NIC may see it
      * before the descriptor's contents. x86 is TSO: only a compiler reordering can show it here.
      */
-    M8("descriptor marked ready with a plain write instead of a release", "NoLoss");
+    M8("descriptor marked ready with a plain write instead of a release", "NoLoss"),
+    /**
+     * A sender that fails after taking its ticket and before claiming its positions keeps the
+     * ticket: nothing ever lands where the NIC expects that ticket's packets.
+     */
+    M11("a sender that fails between taking its ticket and reserving does nothing", "Progress");
 
     private final String description;
     private final String breaks;
@@ -46,7 +51,16 @@ public enum Mutant {
                 }
             }
         }
-        throw new InvalidInputException("mutant", "'" + text + "' is not a mutant; allowed: M1..M8");
+        throw new InvalidInputException("mutant", "'" + text + "' is not a mutant; allowed: " + allowed());
+    }
+
+    /** The mutants' names, for messages: {@code M1, M2, ...}. */
+    public static String allowed() {
+        StringBuilder sb = new StringBuilder();
+        for (Mutant m : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.name());
+        }
+        return sb.toString();
     }
 
     /** An empty set: the correct design. */

@@ -107,7 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "write the wire: seq,request,packet,priority,group,queue,indicator,dst_mac")
     Path wireOut;
 
-    @Option(names = "--mutant", paramLabel = "M1..M8",
+    @Option(names = "--mutant", paramLabel = "Mx",
             description = "switch on a known-bad design of DESIGN.md §2 (repeatable)")
     List<String> mutants = new ArrayList<>();
 

@@ -215,7 +215,7 @@ class SimulateCommandTest {
             array-max over ring  | --layout 0x2 --policy next --requests 10 --cpus 1 --array-max 65 --ring-size 64 | array-max | allowed 1..64
             seed text            | --layout 0x2 --policy next --requests 10 --cpus 1 --seed x    | seed        | 'x' is not a whole number
             too many packets     | --layout 0x2 --policy next --requests 100000000 --cpus 1 --array-max 1000 | requests | allowed at most 268435456
-            bad mutant           | --layout 0x2 --policy next --requests 10 --cpus 1 --mutant M9 | mutant      | allowed: M1..M8
+            bad mutant           | --layout 0x2 --policy next --requests 10 --cpus 1 --mutant M99 | mutant     | allowed: M1, M2
             bad driver           | --layout 0x2 --policy next --requests 10 --cpus 1 --driver dpdk | driver    | allowed: txorder, single-queue
             fault-every zero     | --layout 0x2 --policy next --requests 10 --cpus 1 --fault-every 0 | fault-every | allowed 1..
             stall-ms zero        | --layout 0x2 --policy next --requests 10 --cpus 1 --stall-ms 0 | stall-ms   | allowed 1..600000

@@ -101,10 +101,12 @@ public final class OrderAudit {
             }
             seen.set((int) bit);
             SendHistory.Outcome outcome = h.outcome(row);
-            if (outcome == SendHistory.Outcome.REJECTED || outcome == SendHistory.Outcome.PENDING) {
+            if (outcome == SendHistory.Outcome.REJECTED || outcome == SendHistory.Outcome.PENDING
+                    || outcome == SendHistory.Outcome.FAILED_BEFORE_RESERVING) {
                 // ABORTED calls are not listed: the harness gave up on them, they may have queued packets.
                 c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted but the send "
-                        + (outcome == SendHistory.Outcome.REJECTED ? "was rejected" : "never ran"));
+                        + (outcome == SendHistory.Outcome.REJECTED ? "was rejected"
+                        : outcome == SendHistory.Outcome.PENDING ? "never ran" : "failed before reserving"));
             }
             if (pkt < lastPacket[row]) {
                 c.add(Property.FlowOrder, seq, "packet " + pkt + " of request " + req + " after its packet " + lastPacket[row]);

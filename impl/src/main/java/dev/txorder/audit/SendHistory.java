@@ -23,7 +23,9 @@ public final class SendHistory {
         /** send refused it before reserving anything (bad request). */
         REJECTED,
         /** The harness abandoned the call because the NIC stalled; nothing is known of its packets. */
-        ABORTED
+        ABORTED,
+        /** The sender failed before reserving anything (next: after its ticket): none of its packets may leave. */
+        FAILED_BEFORE_RESERVING
     }
 
     private static final Outcome[] OUTCOMES = Outcome.values();

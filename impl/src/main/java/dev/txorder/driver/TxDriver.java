@@ -4,6 +4,7 @@ import dev.txorder.AssignmentPolicy;
 import dev.txorder.HashKey;
 import dev.txorder.Indicator;
 import dev.txorder.Mutant;
+import dev.txorder.SenderFault;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
 import dev.txorder.layout.Layout;
@@ -51,6 +52,8 @@ public final class TxDriver implements SendPath {
     private final GroupPath[] groups;
     private final boolean plainPublish;
     private final boolean noopsOnFault;
+    /** Mutant M11: a sender failing between ticket and reservation keeps its ticket. */
+    private final boolean keepsTicketOnFault;
     /** The trace lock and recorder; null (the default) when not recording. */
     private final ActionLog log;
 
@@ -155,6 +158,7 @@ public final class TxDriver implements SendPath {
         }
         this.plainPublish = config.has(Mutant.M8);
         this.noopsOnFault = !config.has(Mutant.M6);
+        this.keepsTicketOnFault = config.has(Mutant.M11);
     }
 
     public TxConfig config() {
@@ -190,6 +194,14 @@ public final class TxDriver implements SendPath {
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         long t = g.lockAssign(probe, r.cpu);
         TxRing ring = g.rings[g.queueOf(t)];
+        if (faults.failsBeforeReserve(r)) {
+            // see TxOrder.tla: FailAssigned -- nothing claimed, and no other thread has seen ticket t
+            // taken: give it back, so the next sender takes t and lands where the NIC expects it.
+            // M11 keeps it (t + 1): queue t mod k never gets ticket t's packets, so the cursor waits
+            // there forever, or takes ticket t + k's packets in t's place.
+            g.unlockAssign(keepsTicketOnFault ? t + 1 : t);
+            throw new SenderFault("request " + r.id + " failed after taking ticket " + t + ", before reserving", true);
+        }
         long pos;
         try {
             pos = ring.reserve(r.packets, probe, r.cpu);

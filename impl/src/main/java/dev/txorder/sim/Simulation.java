@@ -242,7 +242,7 @@ public final class Simulation {
             path.send(r, probe, faults);
             outcome = SendHistory.Outcome.ACCEPTED;
         } catch (SenderFault e) {
-            outcome = SendHistory.Outcome.FAILED;
+            outcome = e.beforeReserving() ? SendHistory.Outcome.FAILED_BEFORE_RESERVING : SendHistory.Outcome.FAILED;
         } catch (InvalidInputException e) {
             outcome = SendHistory.Outcome.REJECTED;
         }

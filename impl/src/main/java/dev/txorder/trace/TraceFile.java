@@ -246,7 +246,7 @@ public final class TraceFile {
             int cpus = (int) number(o, "cpus", 1, MAX_CPUS);
             JsonNode m = required(o, "mutants");
             if (!m.isArray()) {
-                throw error("mutants", m + " is not an array; allowed e.g. [] or [\"M2\"] (M1..M8)");
+                throw error("mutants", m + " is not an array; allowed e.g. [] or [\"M2\"] (" + dev.txorder.Mutant.allowed() + ")");
             }
             List<String> mutants = new ArrayList<>();
             for (JsonNode e : m) {

@@ -92,6 +92,11 @@ class MutantKillTest {
     }
 
     @Test
+    void shouldCatchM11TicketKeptByASenderThatFailedBeforeReservingAsProgress(TestReporter facts) {
+        kill(Mutant.M11, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(3), facts);
+    }
+
+    @Test
     void shouldCatchM7StrictSchedulerScanningFromTheWrongEndAsStrictPriority(TestReporter facts) {
         kill(Mutant.M7, Scenarios.all().groups(2, 3).strictOnly(), facts);
     }

@@ -43,9 +43,14 @@ public record Scenario(int[] prioritiesPerGroup, int[] queuesPerGroup, Assignmen
      * One send call.
      *
      * @param failBefore the sender fails after reserving, before writing packet {@code failBefore + 1}
-     *                   (0-based count of packets written); -1: no fault
+     *                   (0-based count of packets written); {@link #BEFORE_RESERVE}: it fails between
+     *                   its ticket and its reservation (next policy; the other paths have no such
+     *                   step and send in full); {@link #NO_FAULT}: no fault
      */
-    public record Request(int flow, int packets, int cpu, int failBefore) { }
+    public record Request(int flow, int packets, int cpu, int failBefore) {
+        public static final int NO_FAULT = -1;
+        public static final int BEFORE_RESERVE = -2;
+    }
 
     public Layout layout() {
         int[][] prios = new int[prioritiesPerGroup.length][];
@@ -86,11 +91,21 @@ public record Scenario(int[] prioritiesPerGroup, int[] queuesPerGroup, Assignmen
 
     public FaultPlan faults() {
         int[] failBefore = requests.stream().mapToInt(Request::failBefore).toArray();
-        return (request, written) -> failBefore[(int) request.id] == written;
+        return new FaultPlan() {
+            @Override
+            public boolean failsBefore(TxRequest request, int written) {
+                return failBefore[(int) request.id] == written;
+            }
+
+            @Override
+            public boolean failsBeforeReserve(TxRequest request) {
+                return failBefore[(int) request.id] == Request.BEFORE_RESERVE;
+            }
+        };
     }
 
     public boolean hasFaults() {
-        return requests.stream().anyMatch(r -> r.failBefore() >= 0);
+        return requests.stream().anyMatch(r -> r.failBefore() != Request.NO_FAULT);
     }
 
     @Override
@@ -111,6 +126,8 @@ public record Scenario(int[] prioritiesPerGroup, int[] queuesPerGroup, Assignmen
                     .append("), ").append(q.packets()).append(q.packets() == 1 ? " packet" : " packets");
             if (q.failBefore() >= 0) {
                 sb.append(", fails after writing ").append(q.failBefore());
+            } else if (q.failBefore() == Request.BEFORE_RESERVE) {
+                sb.append(", fails between its ticket and its reservation");
             }
             sb.append('\n');
         }

@@ -192,7 +192,11 @@ public final class Scenarios {
                 int size = Math.min(packets.generate(in), ringSize);
                 int cpu = cpuOf.generate(in);
                 int draw = fault.generate(in);
-                int failBefore = draw >= 12 - faultWeight ? (draw - (12 - faultWeight)) % size : -1;
+                // A faulty request fails before packet 1..size, or (point == size) between its
+                // ticket and its reservation.
+                int point = (draw - (12 - faultWeight)) % (size + 1);
+                int failBefore = draw < 12 - faultWeight ? Scenario.Request.NO_FAULT
+                        : point == size ? Scenario.Request.BEFORE_RESERVE : point;
                 if (i < n) {
                     requests.add(new Scenario.Request(flow, size, cpu, failBefore));
                 }
