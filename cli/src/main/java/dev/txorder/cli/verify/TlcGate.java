@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * the effort. Every counterexample goes to the report as {@link Counterexample}'s table.
  */
 public final class TlcGate implements Gate {
-    /** MCM1, MCM7, MCM1Refines: the model of mutant Mn (a digit after n would be another mutant). */
-    private static final Pattern MUTANT_MODEL = Pattern.compile("^MC(M[1-9])(?![0-9])");
+    /** MCM1, MCM11, MCM5Lost, MCM1Refines: the model of mutant Mn (all the digits after the M are its number). */
+    private static final Pattern MUTANT_MODEL = Pattern.compile("^MC(M[1-9][0-9]*)");
 
     private final String name;
     private final String proves;
@@ -82,7 +82,7 @@ public final class TlcGate implements Gate {
         return profile == Profile.quick ? "ci" : "full";
     }
 
-    /** The mutant whose model this is, by its name (MCM1, MCM4Refines), if any. */
+    /** The mutant whose model this is, by its name (MCM1, MCM11, MCM4Refines), if any. */
     static Optional<Mutant> mutantOf(Model model) {
         Matcher m = MUTANT_MODEL.matcher(model.name());
         return model.mustFail() && m.find() ? Optional.of(Mutant.parse(m.group(1))) : Optional.empty();

@@ -109,6 +109,19 @@ class TlcGateTest {
     }
 
     @Test
+    void shouldNameTheMutantOfAMustFailModelByAllTheDigitsAfterItsM() {
+        java.util.function.Function<String, java.util.Optional<dev.txorder.Mutant>> of = name -> TlcGate.mutantOf(
+                new dev.txorder.spec.Model(name, java.util.List.of(), "ci", "fail:Progress", "", java.util.Optional.empty()));
+        assertThat(of.apply("MCM1")).contains(dev.txorder.Mutant.M1);
+        assertThat(of.apply("MCM11")).as("M11, not M1").contains(dev.txorder.Mutant.M11);
+        assertThat(of.apply("MCM5Lost")).contains(dev.txorder.Mutant.M5);
+        assertThat(of.apply("MCM4Refines")).contains(dev.txorder.Mutant.M4);
+        assertThat(of.apply("MCNextStrict")).isEmpty();
+        assertThat(TlcGate.mutantOf(new dev.txorder.spec.Model("MCM6", java.util.List.of(), "ci", "pass", "",
+                java.util.Optional.empty()))).as("a passing model is no mutant's catch").isEmpty();
+    }
+
+    @Test
     void shouldRunTheManifestsCiModelsForQuickAndAllForFull() {
         assertThat(TlcGate.manifestProfile(Profile.quick)).isEqualTo("ci");
         assertThat(TlcGate.manifestProfile(Profile.full)).isEqualTo("full");
