@@ -50,6 +50,11 @@ SenderInit ==
     /\ lock   = [g \in Groups |-> [q \in Queues(g) |-> NoCpu]]
     /\ faults = 0
 
+\* The group a request of flow f goes to: its priority's group.  A model may
+\* override it to route a flow wrongly (MCMisroute), which PriorityIsolation,
+\* judged on GroupOf itself, must catch.
+RequestGroup(f) == GroupOf[FlowPriority[f]]
+
 \* CPU c's call of send takes the next request of the workload: n packets of
 \* flow f.  The request gets its queue: hash = the flow
 \* key's queue; next = take the group's ticket t (atomic fetch-and-add), queue t mod k.
@@ -61,7 +66,7 @@ Assign(c) ==
          LET r == Len(reqs) + 1
              f == w.flow
              n == w.size
-             g == GroupOf[FlowPriority[f]]
+             g == RequestGroup(f)
              t == ticket[g]
          IN  /\ reqs' = Append(reqs,
                    [flow |-> f, group |-> g, size |-> n,
