@@ -46,7 +46,7 @@ public final class JUnitGate implements Gate {
         this.packages = packages;
     }
 
-    /** QuickTheories properties, the kill tests M1..M7, the patent's figures and the real-thread runs. */
+    /** QuickTheories properties, the mutant kill tests, the patent's figures and the real-thread runs. */
     public static JUnitGate properties() {
         return new JUnitGate("properties",
                 "every §3 property holds for generated layouts, interleavings, rings and faults; QuickTheories falsifies each mutant",
