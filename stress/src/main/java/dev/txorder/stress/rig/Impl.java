@@ -18,6 +18,7 @@ public enum Impl {
     M5(Mutant.M5, false),
     M6(Mutant.M6, false),
     M8(Mutant.M8, false),
+    M11(Mutant.M11, false),
     /** {@link SingleQueueDriver}: one queue and one lock per group, the control. */
     SINGLE_QUEUE(null, true);
 
