@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         description = {"The CI gate: every TLC model of the profile against its declared outcome, the property tests, "
                 + "the Lincheck model checks, the JCStress suite, the proofs (when present) and the mutant kill matrix.",
                 "Prints one summary table; writes DIR/summary.json, DIR/junit.xml and DIR/index.html.",
-                "Exit status: 0 everything holds, 1 a property or gate fails, 2 bad input."})
+                "Exit status: 0 everything holds, 1 a property or gate fails, 2 bad input, 3 a gate it was asked to run ran nothing",
+                "(a gate that ran nothing is reported \"not run\", never a pass; leave it out with --gates to skip it on purpose)."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|full",
@@ -88,6 +89,13 @@ public final class VerifyCommand implements Callable<Integer> {
         injected.ifPresent(m -> console.println("verify: " + m + " injected into the correct design on purpose: the gate must fail"));
         try {
             VerifyReport r = Verifier.run(gates, context, terminal && console == System.out);
+            if (r.verdict() == Verdict.SKIP) {
+                for (var g : r.notRun()) {
+                    console.println("verify: gate " + g.name() + " did not run: " + g.detail()
+                            + " (leave it out with --gates to run without it on purpose)");
+                }
+                return TxorderCommand.RUN_FAILED;
+            }
             return r.verdict() == Verdict.PASS ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
         } catch (IOException e) {
             System.err.println("txorder verify: report: cannot write to " + dir + ": " + e.getMessage());

@@ -95,10 +95,30 @@ class VerifyCommandTest {
     }
 
     @Test
+    void shouldExitThreeNamingAGateThatRanNothingUnlessItWasLeftOutOnPurpose() throws Exception {
+        GateResult proofs = new GateResult("proofs", "proves", dev.txorder.cli.verify.Verdict.SKIP, 0, "-",
+                "no proofs/ folder in this checkout", List.of(), List.of(), List.of());
+        List<Gate> gates = List.of(fake(gate("tlc", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE)),
+                fake(gate("properties", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE)), fake(proofs));
+
+        int exit = verify(gates, "--report", dir.toString());
+
+        assertThat(exit).as("a gate that ran nothing is not a pass").isEqualTo(TxorderCommand.RUN_FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("verify: gate proofs did not run: no proofs/ folder in this checkout").contains("verify: NOT RUN");
+        Map<String, Object> summary = Json.object(Json.parse(Files.readString(dir.resolve("summary.json"))), "summary");
+        assertThat(summary.get("verdict")).isEqualTo("not run");
+
+        out.reset();
+        assertThat(verify(gates, "--gates", "tlc,properties", "--report", dir.toString()))
+                .as("left out with --gates: nothing was asked of it").isEqualTo(TxorderCommand.HOLDS);
+    }
+
+    @Test
     void shouldExitTwoOnBadInputNamingTheField() throws Exception {
         assertThat(TxorderCommand.newCommandLine().execute("verify", "--profile", "slow")).isEqualTo(TxorderCommand.BAD_INPUT);
         assertThat(verify(List.of(), "--gates", "tlc,bogus", "--report", dir.toString())).isEqualTo(TxorderCommand.BAD_INPUT);
-        assertThat(verify(List.of(), "--inject", "M9", "--report", dir.toString())).isEqualTo(TxorderCommand.BAD_INPUT);
+        assertThat(verify(List.of(), "--inject", "M99", "--report", dir.toString())).isEqualTo(TxorderCommand.BAD_INPUT);
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThat(verify(List.of(), "--report", file.toString())).isEqualTo(TxorderCommand.BAD_INPUT);
     }

@@ -152,6 +152,12 @@ public final class JcstressGate implements Gate {
             problems.add(String.valueOf(p));
             checks.add(new Check("jcstress run", Verdict.FAIL, 0, "-", String.valueOf(p), ""));
         }
+        if ("not-run".equals(string(root, "verdict"))) {
+            // Every test needs more CPUs than this machine has: nothing ran, which is never a pass.
+            return new GateResult(gate.name(), gate.proves(), Verdict.SKIP, seconds, "0 samples",
+                    "no test could run on " + number(root, "cpus", 0) + " CPUs: " + checks.size() + " tests not run", checks, kills,
+                    traces);
+        }
         boolean pass = "pass".equals(string(root, "verdict")) && checks.stream().noneMatch(c -> c.verdict() == Verdict.FAIL)
                 && checks.stream().anyMatch(c -> c.verdict() == Verdict.PASS);
         long failed = checks.stream().filter(c -> c.verdict() == Verdict.FAIL).count();

@@ -20,8 +20,22 @@ public record VerifyReport(Profile profile, String started, double seconds, Stri
         return new VerifyReport(profile, started, seconds, describeMachine(), List.copyOf(gates), matrix);
     }
 
+    /**
+     * {@code FAIL} when a gate failed; else {@code SKIP} ("not run") when a tool's gate ran nothing,
+     * which is never a pass; else {@code PASS}. The kill matrix's own "not judged" does not count:
+     * it follows from the tools that ran, which are judged themselves (a subset chosen with
+     * {@code --gates} leaves it unjudged on purpose).
+     */
     public Verdict verdict() {
-        return Verdict.of(gates.stream().noneMatch(g -> g.verdict() == Verdict.FAIL));
+        if (gates.stream().anyMatch(g -> g.verdict() == Verdict.FAIL)) {
+            return Verdict.FAIL;
+        }
+        return notRun().isEmpty() ? Verdict.PASS : Verdict.SKIP;
+    }
+
+    /** The tools' gates that ran nothing, each with why. */
+    public List<GateResult> notRun() {
+        return gates.stream().filter(g -> g.verdict() == Verdict.SKIP && !g.name().equals("mutants")).toList();
     }
 
     List<Trace> traces() {

@@ -93,5 +93,15 @@ class ReportWritersTest {
                 .replace("\"problems\": []", "\"problems\": [\"No scheduling is possible\"]"), 9, gate);
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.detail()).contains("No scheduling is possible");
+
+        String oneCpu = """
+                { "verdict": "not-run", "cpus": 1, "samples": 0, "problems": [],
+                  "tests": [
+                    { "test": "NextGroup_TicketOrder_Correct", "implementation": "TxDriver", "mutant": null, "samples": 0, "forbidden": 0,
+                      "verdict": "not-run", "detail": "2 actors need 2 CPUs; this machine has 1", "outcomes": [] } ] }
+                """;
+        GateResult nothing = JcstressGate.read(oneCpu, 1, gate);
+        assertThat(nothing.verdict()).as("a run in which no test ran is not a pass").isEqualTo(Verdict.SKIP);
+        assertThat(nothing.detail()).contains("no test could run on 1 CPUs");
     }
 }

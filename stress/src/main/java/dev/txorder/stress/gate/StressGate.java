@@ -36,9 +36,13 @@ import org.openjdk.jcstress.annotations.Actor;
  * this machine has CPUs cannot be scheduled and is reported "not run: needs N CPUs" instead.
  *
  * <p>Writes {@code OUT/stress-results.json}, {@code OUT/jcstress-output.txt} and the JCStress HTML
- * report in {@code OUT/jcstress-report/}. Exit status: 0 pass, 1 fail, 2 bad input.
+ * report in {@code OUT/jcstress-report/}. Exit status: 0 pass, 1 fail, 2 bad input, 3 nothing ran
+ * (every selected test needs more CPUs than this machine has): a gate that ran nothing never passes.
  */
 public final class StressGate {
+    /** The exit status of a run in which no test could run. */
+    static final int NOT_RUN = 3;
+
 
     /** How long JCStress runs each test; {@code quick} is the CI mode. */
     enum Mode {
@@ -189,7 +193,7 @@ public final class StressGate {
             w.print(summary.json());
         }
         console.println("results: " + json);
-        return summary.passed() ? 0 : 1;
+        return summary.passed() ? 0 : summary.nothingRan() ? NOT_RUN : 1;
     }
 
     /** Reads the tests from the jar's META-INF/TestList and their {@link Subject} from the classes. */

@@ -11,8 +11,14 @@ import java.util.Map;
 /** The gate's table on the console and its machine-readable form, {@code stress-results.json}. */
 record Summary(String mode, int cpus, String arch, double seconds, List<Verdict> verdicts, List<String> problems) {
 
+    /** Nothing failed, and something ran: a run in which no test ran (too few CPUs) is never a pass. */
     boolean passed() {
-        return problems.isEmpty() && verdicts.stream().noneMatch(Verdict::failed);
+        return problems.isEmpty() && verdicts.stream().noneMatch(Verdict::failed) && !nothingRan();
+    }
+
+    /** Whether no test produced a verdict of its own (every one not run). */
+    boolean nothingRan() {
+        return verdicts.stream().allMatch(v -> v.kind().equals("not-run"));
     }
 
     long samples() {
@@ -53,7 +59,7 @@ record Summary(String mode, int cpus, String arch, double seconds, List<Verdict>
         long failed = verdicts.stream().filter(Verdict::failed).count() + problems.size();
         long passed = verdicts.stream().filter(v -> v.kind().equals("pass")).count();
         long skipped = verdicts.size() - passed - verdicts.stream().filter(Verdict::failed).count();
-        out.println("stress: " + (passed() ? "PASS" : "FAIL"));
+        out.println("stress: " + (passed() ? "PASS" : nothingRan() ? "NOT RUN: no test could run on " + cpus + " CPUs" : "FAIL"));
         // The plain closing line CI systems read.
         out.println("stress: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
     }
@@ -61,7 +67,7 @@ record Summary(String mode, int cpus, String arch, double seconds, List<Verdict>
     String json() {
         StringBuilder sb = new StringBuilder();
         sb.append("{\n");
-        sb.append("  \"verdict\": ").append(str(passed() ? "pass" : "fail")).append(",\n");
+        sb.append("  \"verdict\": ").append(str(passed() ? "pass" : nothingRan() ? "not-run" : "fail")).append(",\n");
         sb.append("  \"mode\": ").append(str(mode)).append(",\n");
         sb.append("  \"cpus\": ").append(cpus).append(",\n");
         sb.append("  \"arch\": ").append(str(arch)).append(",\n");

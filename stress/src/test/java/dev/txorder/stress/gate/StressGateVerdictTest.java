@@ -128,6 +128,27 @@ class StressGateVerdictTest {
     }
 
     @Test
+    void shouldNeverPassARunInWhichNoTestCouldRun() {
+        // A machine with one CPU: every test has two actors or more, so none runs.
+        List<Verdict> none = List.of(Verdict.of(planned(NextGroup_ArrayContiguity_Correct.class, 2), null, 1),
+                Verdict.of(planned(NextGroup_ArrayContiguity_M3.class, 2), null, 1));
+        Summary nothing = new Summary("quick", 1, "amd64", 0.0, none, List.of());
+
+        assertThat(none).extracting(Verdict::kind).containsOnly("not-run");
+        assertThat(nothing.nothingRan()).isTrue();
+        assertThat(nothing.passed()).as("a gate that ran nothing is not a pass").isFalse();
+        assertThat(nothing.json()).contains("\"verdict\": \"not-run\"");
+
+        // One test ran and passed beside one that could not: a pass that reports the other as not run.
+        JcstressReport report = JcstressReport.parse(RUN.lines().toList());
+        Summary some = new Summary("quick", 2, "amd64", 1.0, List.of(
+                Verdict.of(planned(NextGroup_ArrayContiguity_M3.class, 2), report.test(NextGroup_ArrayContiguity_M3.class.getName()), 2),
+                Verdict.of(planned(NextGroup_RingFullDedicatedNic_Correct.class, 3), null, 2)), List.of());
+        assertThat(some.nothingRan()).isFalse();
+        assertThat(some.passed()).isTrue();
+    }
+
+    @Test
     void shouldTreatNoSchedulingAndNoMatchingTestsAsFailuresToRun() {
         JcstressReport report = JcstressReport.parse(List.of(
                 "  Scheduling classes for matching tests:",
