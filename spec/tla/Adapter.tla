@@ -66,6 +66,10 @@ MaxGroup == CHOOSE g \in Groups : \A h \in Groups : h <= g
 \* ..., MinGroup, MaxGroup, ..., v: 1 for the next group down, the most for v.
 Below(v, h) == IF h < v THEN v - h ELSE v - h + MaxGroup + 1
 
+\* The packets a visit of group g may serve: its weight.  M9 reads the weight
+\* of the group mirrored across the range (for two groups: the weights swapped).
+VisitWeight(g) == IF Mutant = "M9" THEN Weight[MaxGroup + MinGroup - g] ELSE Weight[g]
+
 \* The visit goes on while its group can send and has credit left ...
 VisitGoesOn == Eligible(visit) /\ credit > 0
 \* ... otherwise it passes to the nearest group below, cyclically, that can send.
@@ -96,7 +100,7 @@ TransmitFrom(g) ==
                  /\ share'  = [share EXCEPT ![g] = @ + 1]
                  /\ UNCHANGED visit
             ELSE /\ visit'  = g
-                 /\ credit' = Weight[g] - 1
+                 /\ credit' = VisitWeight(g) - 1
                  /\ share'  = [h \in Groups |-> IF h = g THEN 1 ELSE 0]
        ELSE UNCHANGED <<visit, credit, share>>
     /\ UNCHANGED senderVars

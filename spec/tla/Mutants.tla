@@ -10,11 +10,12 @@
 (*   M5  no queue lock: the tail is read, then claimed, in two steps       *)
 (*   M6  a sender that fails after reserving publishes nothing             *)
 (*   M7  the strict scheduler scans groups lowest first                    *)
+(*   M9  wrr: a visit serves the mirrored group's weight (weights swapped)  *)
 (*   M11 a sender failing between ticket and reservation does nothing      *)
 (***************************************************************************)
 CONSTANT Mutant
 
-MutantIds == {"none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M11"}
+MutantIds == {"none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9", "M11"}
 
 ASSUME MutantKnown == Mutant \in MutantIds
 =============================================================================

@@ -21,7 +21,7 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
     /** The module name of every generated model. */
     public static final String NAME = "MCGenerated";
 
-    private static final Set<String> MUTANTS = Set.of("none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M11");
+    private static final Set<String> MUTANTS = Set.of("none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9", "M11");
 
     public GeneratedModel {
         queuesPerGroup = List.copyOf(queuesPerGroup);
@@ -48,7 +48,7 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
             throw new ModelInputException("faults", "must be 0 or more, was " + faults);
         }
         if (!MUTANTS.contains(mutant)) {
-            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: M1..M7, M11");
+            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: M1..M7, M9, M11");
         }
         if (Set.of("M1", "M2", "M3", "M11").contains(mutant) && !policy.equals("next")) {
             throw new ModelInputException("mutant", mutant + " is a mutant of the next policy; use --policy next");
@@ -58,6 +58,9 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
         }
         if (mutant.equals("M7") && !weights.isEmpty()) {
             throw new ModelInputException("mutant", "M7 is a mutant of the strict scheduler; use --scheduler strict");
+        }
+        if (mutant.equals("M9") && weights.isEmpty()) {
+            throw new ModelInputException("mutant", "M9 is a mutant of the wrr scheduler; use --scheduler wrr:W0,W1,..");
         }
         if (!weights.isEmpty() && weights.size() != queuesPerGroup.size()) {
             throw new ModelInputException("scheduler", "wrr needs one weight per group (" + queuesPerGroup.size()

@@ -33,7 +33,7 @@ public final class TraceModel {
     public static final String NAME = "MCTrace";
     /** The module that defines {@code TraceLog}; the generated one replaces the spec's empty one. */
     public static final String LOG_MODULE = "TraceLogData";
-    private static final Set<String> SPEC_MUTANTS = Set.of("none", "M1", "M2", "M3", "M4", "M5", "M6", "M7");
+    private static final Set<String> SPEC_MUTANTS = Set.of("none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9");
 
     private final TraceHeader header;
     private final List<TraceEvent> events;
