@@ -20,6 +20,8 @@ public enum Mutant {
      * before the descriptor's contents. x86 is TSO: only a compiler reordering can show it here.
      */
     M8("descriptor marked ready with a plain write instead of a release", "NoLoss"),
+    /** WRR: a visit serves the weight of the mirrored group (for two groups, the weights swapped). */
+    M9("wrr credits wrong: a visit serves the mirrored group's weight (weights swapped)", "WeightedShare"),
     /**
      * A sender that fails after taking its ticket and before claiming its positions keeps the
      * ticket: nothing ever lands where the NIC expects that ticket's packets.

@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ring-size", paramLabel = "R", description = "descriptors per ring, A.." + MAX_RING + " (default max(A, 2))")
     String ringSize;
 
-    @Option(names = "--mutant", paramLabel = "Mx", description = "check a broken design instead: M1..M7, M11 (DESIGN.md section 2)")
+    @Option(names = "--mutant", paramLabel = "Mx", description = "check a broken design instead: M1..M7, M9, M11 (DESIGN.md section 2)")
     String mutant;
 
     @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
@@ -169,8 +169,8 @@ final class CheckCommand implements Callable<Integer> {
         int r = ringSize == null ? Math.max(a, 2) : OptionValues.intIn("ring-size", ringSize, a, MAX_RING);
         int f = faults == null ? 1 : OptionValues.intIn("faults", faults, 0, 2);
         String m = mutant == null ? "none" : mutant.strip().toUpperCase(Locale.ROOT);
-        if (!m.matches("none|NONE|M[1-7]|M11")) {
-            throw new InvalidInputException("mutant", "'" + mutant + "' is not a mutant of the spec; allowed: M1..M7, M11");
+        if (!m.matches("none|NONE|M[1-7]|M9|M11")) {
+            throw new InvalidInputException("mutant", "'" + mutant + "' is not a mutant of the spec; allowed: M1..M7, M9, M11");
         }
         List<Integer> queues = parsed.groups().stream().map(QueueGroup::queueCount).toList();
         return new GeneratedModel(queues, p, c, n, a, r, m.equalsIgnoreCase("none") ? "none" : m,

@@ -84,12 +84,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "K", description = "runs, seeds S, S+1, ... (default 1)")
     String runs;
 
-    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7 (M4, M5 need hash)")
+    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7, M9 (M4, M5 need hash; M9 needs wrr)")
     String mutant;
 
     @Option(names = "--spec-mutant", paramLabel = "none|same|Mx",
             description = "the spec to validate against: none (the correct design, default), same (the run's mutant "
-                    + "switched on in the spec too), or M1..M7")
+                    + "switched on in the spec too), or M1..M7, M9")
     String specMutant;
 
     @Option(names = "--all", description = "run every run even after one does not conform")
@@ -169,7 +169,11 @@ final class TraceCommand implements Callable<Integer> {
             Mutant m = Mutant.parse(mutant);
             if (m == Mutant.M8) {
                 throw new InvalidInputException("mutant", "M8 is a memory-model reordering the spec does not model; "
-                        + "allowed: M1..M7");
+                        + "allowed: M1..M7, M9");
+            }
+            if (m == Mutant.M11) {
+                throw new InvalidInputException("mutant", "M11 needs a fault between ticket and reservation, which trace "
+                        + "runs do not inject (the correct driver's recovery leaves no record to check); allowed: M1..M7, M9");
             }
             mutants.add(m);
         }
@@ -237,13 +241,13 @@ final class TraceCommand implements Callable<Integer> {
         if (specMutant.strip().equalsIgnoreCase("same")) {
             if (runMutant == null) {
                 throw new InvalidInputException("spec-mutant", "same means the run's mutant, and this run has none; "
-                        + "allowed: none, same (with --mutant), M1..M7");
+                        + "allowed: none, same (with --mutant), M1..M7, M9");
             }
             return runMutant;
         }
         String m = specMutant.strip().toUpperCase(Locale.ROOT);
-        if (!m.matches("M[1-7]")) {
-            throw new InvalidInputException("spec-mutant", "'" + specMutant + "'; allowed: none, same, M1..M7");
+        if (!m.matches("M[1-7]|M9")) {
+            throw new InvalidInputException("spec-mutant", "'" + specMutant + "'; allowed: none, same, M1..M7, M9");
         }
         return m;
     }

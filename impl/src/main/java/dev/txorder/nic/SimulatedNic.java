@@ -48,6 +48,12 @@ public final class SimulatedNic {
     private final Wire wire;
     private final boolean skipUnwrittenCursor;
     private final boolean strictLowestFirst;
+    /**
+     * wrr: the packets a visit of group g may serve, the scheduler's weight of g; M9 reads the
+     * weight of the group mirrored across the range (for two groups: the weights swapped).
+     * see TxOrder.tla: VisitWeight
+     */
+    private final int[] visitWeight;
 
     private final int groupCount;
     private final TxRing[][] rings;
@@ -130,8 +136,14 @@ public final class SimulatedNic {
             }
             followsIndicators[g] = path.drainPolicy(g) == AssignmentPolicy.NEXT;
         }
+        this.visitWeight = new int[groupCount];
+        if (scheduler.kind() == Scheduler.Kind.WRR) {
+            for (int g = 0; g < groupCount; g++) {
+                visitWeight[g] = scheduler.weight(mutants.contains(Mutant.M9) ? groupCount - 1 - g : g);
+            }
+        }
         regs[WRR_GROUP] = groupCount - 1;
-        regs[WRR_CREDIT] = scheduler.kind() == Scheduler.Kind.WRR ? scheduler.weight(groupCount - 1) : 0;
+        regs[WRR_CREDIT] = visitWeight[groupCount - 1];
     }
 
     /**
@@ -332,7 +344,7 @@ public final class SimulatedNic {
             g = g == 0 ? groupCount - 1 : g - 1;
         } while ((ready & (1L << g)) == 0);
         regs[WRR_GROUP] = g;
-        regs[WRR_CREDIT] = scheduler.weight(g) - 1;
+        regs[WRR_CREDIT] = visitWeight[g] - 1;
         return g;
     }
 

@@ -92,6 +92,11 @@ class MutantKillTest {
     }
 
     @Test
+    void shouldCatchM9WrrServingTheMirroredGroupsWeightAsWeightedShare(TestReporter facts) {
+        kill(Mutant.M9, Scenarios.all().groups(2, 3).wrrOnly(), facts);
+    }
+
+    @Test
     void shouldCatchM11TicketKeptByASenderThatFailedBeforeReservingAsProgress(TestReporter facts) {
         kill(Mutant.M11, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(3), facts);
     }

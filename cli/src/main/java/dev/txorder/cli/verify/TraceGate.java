@@ -87,7 +87,8 @@ public final class TraceGate implements Gate {
         int runs = 0;
         int conforming = 0;
         Optional<Mutant> inject = context.inject();
-        List<Mutant> mutants = List.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7);
+        List<Mutant> mutants = List.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7,
+                Mutant.M9);
         try (Progress.Task task = context.progress().start(name(), 4 * plan.runsPerCell() + mutants.size())) {
             long seed = 1;
             for (AssignmentPolicy policy : AssignmentPolicy.values()) {
@@ -155,7 +156,8 @@ public final class TraceGate implements Gate {
     private Kill catchMutant(TraceValidator validator, Path work, Mutant m, Plan plan, List<Check> checks,
                              List<Trace> traces) throws IOException, InterruptedException {
         AssignmentPolicy policy = m == Mutant.M4 || m == Mutant.M5 ? AssignmentPolicy.HASH : AssignmentPolicy.NEXT;
-        TxConfig config = config(policy, Scheduler.STRICT, EnumSet.of(m));
+        // M9 is a wrr mutant; the others show under strict scheduling.
+        TxConfig config = config(policy, m == Mutant.M9 ? Scheduler.wrr(1, 2) : Scheduler.STRICT, EnumSet.of(m));
         long records = 0;
         for (int i = 1; i <= MUTANT_TRIES; i++) {
             long seed = 1000L * m.ordinal() + i;
@@ -217,6 +219,7 @@ public final class TraceGate implements Gate {
             case M1, M2, M3 -> policy == AssignmentPolicy.NEXT;
             case M4 -> policy == AssignmentPolicy.HASH;
             case M7 -> scheduler.kind() == Scheduler.Kind.STRICT;
+            case M9 -> scheduler.kind() == Scheduler.Kind.WRR;
             default -> true;
         };
     }
