@@ -12,6 +12,17 @@ Init ==
     /\ SenderInit
     /\ AdapterInit
 
+\* Every request has been sent and every ring drained.
+Terminated ==
+    /\ Len(reqs) = MaxRequests
+    /\ \A c \in CPUs : pc[c] = "idle"
+    /\ \A g \in Groups : \A q \in Queues(g) : queues[g][q] = <<>>
+
+\* The end: once everything is sent the system only stutters.  Part of Next so
+\* that TLC's deadlock check flags exactly the states where work is left and
+\* nothing can move (a stalled adapter, a sender waiting forever).
+Done == Terminated /\ UNCHANGED vars
+
 Next ==
     \/ \E c \in CPUs : Assign(c)
     \/ \E c \in CPUs : ReadTail(c)
@@ -20,6 +31,7 @@ Next ==
     \/ \E c \in CPUs : Fail(c)
     \/ \E c \in CPUs : FailAssigned(c)
     \/ Drain
+    \/ Done
 
 \* Weak fairness of the adapter and of every sender; faults are never forced.
 Spec ==
@@ -27,9 +39,4 @@ Spec ==
     /\ WF_vars(Drain)
     /\ \A c \in CPUs : WF_vars(Send(c))
 
-\* Every request has been sent and every ring drained.
-Terminated ==
-    /\ Len(reqs) = MaxRequests
-    /\ \A c \in CPUs : pc[c] = "idle"
-    /\ \A g \in Groups : \A q \in Queues(g) : queues[g][q] = <<>>
 =============================================================================
