@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code txorder simulate}: runs a request stream through the Java send path and the simulated
  * NIC, audits the wire against every DESIGN.md §3 property, and prints the verdict, throughput,
- * per-queue use and contention (CLI.md).
+ * per-queue use and contention (DESIGN.md §6).
  *
  * <p>Options arrive as text and are parsed here, so that every bad value, and every bad line of a
  * requests file, is reported as one line naming the field, with exit status 2, before anything runs.

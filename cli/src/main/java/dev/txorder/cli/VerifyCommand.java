@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code txorder verify}: the CI gate (CLI.md). */
+/** {@code txorder verify}: the CI gate (DESIGN.md §6). */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"The CI gate: every TLC model of the profile against its declared outcome, the property tests, "
                 + "the Lincheck model checks, the JCStress suite, the proofs (when present) and the mutant kill matrix.",

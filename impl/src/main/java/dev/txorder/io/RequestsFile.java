@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The requests CSV of {@code txorder simulate --requests-file} (CLI.md), read into a
+ * The requests CSV of {@code txorder simulate --requests-file} (DESIGN.md §6), read into a
  * {@link SendHistory} in file order.
  *
  * <pre>

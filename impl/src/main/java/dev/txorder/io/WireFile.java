@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The wire CSV of {@code txorder simulate --wire-out} (CLI.md): one line per transmitted packet,
+ * The wire CSV of {@code txorder simulate --wire-out} (DESIGN.md §6): one line per transmitted packet,
  * in wire order, {@code \n} line ends, MACs in lower case.
  *
  * <pre>

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The report folder: {@code summary.json} (CLI.md's schema, extended), {@code junit.xml} (one
+ * The report folder: {@code summary.json} (DESIGN.md §6), {@code junit.xml} (one
  * test suite per gate, one test case per check, for CI systems) and {@code index.html} (self-contained:
  * the summary table, the kill matrix, the model table, every counterexample).
  */
