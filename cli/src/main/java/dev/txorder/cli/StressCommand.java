@@ -29,6 +29,10 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--tests", paramLabel = "REGEX", description = "Only the tests whose class name matches.")
     String tests;
 
+    @Option(names = "--inject", paramLabel = "Mx", description = "Switch mutant Mx on in the correct design's tests: "
+            + "they must show their forbidden outcomes (the gate then fails, naming the properties they guard).")
+    String inject;
+
     @Option(names = "--jar", paramLabel = "JAR", description = "Default: stress/target/jcstress.jar of this checkout (built if missing).")
     Path jar;
 
@@ -61,7 +65,11 @@ final class StressCommand implements Callable<Integer> {
             cmd.add("--tests");
             cmd.add(tests);
         }
-        // The gate's exit status is already 0 holds / 1 violated / 2 bad input.
+        if (inject != null) {
+            cmd.add("--inject");
+            cmd.add(inject);
+        }
+        // The gate's exit status is already 0 holds / 1 violated / 2 bad input / 3 nothing ran.
         return new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 

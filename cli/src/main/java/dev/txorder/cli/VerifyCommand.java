@@ -43,8 +43,9 @@ public final class VerifyCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--inject", paramLabel = "Mx",
-            description = "Break the correct design on purpose: switch mutant Mx on in the property tests of the correct design, "
-                    + "to see the gate fail and name the property.")
+            description = "Break the correct design on purpose: switch mutant Mx on wherever the correct design is checked "
+                    + "(the TLC models declared to pass, the property tests, the Lincheck and JCStress tests of the correct "
+                    + "code, the trace runs), to see each gate fail and name the property.")
     String inject;
 
     /** The gates of a checkout; tests replace it to run the command on gates of their own. */

@@ -27,7 +27,7 @@ class HashGroupLinearizabilityTest {
 
     public static final class Correct extends HashGroupUnderTest {
         public Correct() {
-            super(correct());
+            super(Injected.onto(correct()));
         }
     }
 
@@ -49,7 +49,7 @@ class HashGroupLinearizabilityTest {
 
     @Test
     void shouldLinearizeHashGroupToOneFifoPerQueue(TestReporter facts) {
-        LincheckRun.expectLinearizable(options(), Correct.class, facts);
+        LincheckRun.expectLinearizable(options(), Correct.class, "FlowOrder", facts);
     }
 
     /** Hashing the request id puts one flow's requests in both queues: the round robin reorders them. */

@@ -32,7 +32,7 @@ class NextGroupLinearizabilityTest {
 
     public static final class Correct extends NextGroupUnderTest {
         public Correct() {
-            super(correct());
+            super(Injected.onto(correct()));
         }
     }
 
@@ -67,7 +67,7 @@ class NextGroupLinearizabilityTest {
 
     @Test
     void shouldLinearizeNextGroupToFifoOfRequests(TestReporter facts) {
-        LincheckRun.expectLinearizable(options(), Correct.class, facts);
+        LincheckRun.expectLinearizable(options(), Correct.class, "GroupOrder", facts);
     }
 
     /**

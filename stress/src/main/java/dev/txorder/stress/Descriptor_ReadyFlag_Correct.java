@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * Run: java -jar stress/target/jcstress.jar -t Descriptor_ReadyFlag_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"NoLoss"})
 @Description("next group, 1 queue: the writer sends one packet A; the NIC takes one step at the same time")
 @Outcome(id = "-", expect = ACCEPTABLE,
         desc = "nic -> writer: the NIC looked before the ready flag was set; nothing sent")

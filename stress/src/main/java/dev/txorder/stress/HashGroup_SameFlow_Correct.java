@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * Run: java -jar stress/target/jcstress.jar -t HashGroup_SameFlow_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"FlowOrder", "NoLoss", "SlotExclusion"})
 @Description("hash group, 2 queues: writer A sends array A then C on flow X; writer B sends B on flow X, then runs the NIC")
 @Outcome(id = "A1 A2 C1 B1", expect = ACCEPTABLE,
         desc = "writerA -> writerB -> nic: A and C reserve queue 0 before B")

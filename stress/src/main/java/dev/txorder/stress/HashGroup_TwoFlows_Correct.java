@@ -20,7 +20,7 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * Run: java -jar stress/target/jcstress.jar -t HashGroup_TwoFlows_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"FlowOrder"})
 @Description("hash group, 2 queues: writer A sends array A then C on flow X (queue 0); writer B sends B on flow Y (queue 1), then runs the NIC")
 @Outcome(id = "B1 A1 A2 C1", expect = ACCEPTABLE,
         desc = "writerB -> nic -> writerA, or the NIC visits queue 1 first: B leaves before flow X")

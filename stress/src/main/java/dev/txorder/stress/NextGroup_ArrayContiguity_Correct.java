@@ -20,7 +20,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_ArrayContiguity_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"RequestContiguity", "GroupOrder"})
 @Description("next group, 2 queues: writer A sends a 2-packet array, writer B one packet, the NIC drains after both")
 @Outcome(id = "A, A1 A2 B1", expect = ACCEPTABLE,
         desc = "writerA -> writerB -> nic: A takes ticket 0 (queue 0), B ticket 1 (queue 1); A1 CURRENT keeps the cursor on queue 0")

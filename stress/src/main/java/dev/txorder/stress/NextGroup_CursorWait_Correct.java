@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_CursorWait_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"GroupOrder"})
 @Description("next group, 2 queues: writer A sends one packet then runs the NIC; writer B sends a 2-packet array")
 @Outcome(id = "A, A1 B1 B2", expect = ACCEPTABLE,
         desc = "writerA -> nic -> writerB, or writerA -> writerB -> nic: A takes ticket 0, B ticket 1; the wire follows the tickets")

@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_FaultedSender_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"Progress"})
 @Description("next group, 2 queues: the writer sends array A, failing after A1, then B; the NIC steps at the same time")
 @Outcome(id = "A1 B1, drained", expect = ACCEPTABLE,
         desc = "writer fails after A1 -> A2 published as a no-op -> nic passes it, follows its NEXT to queue 1 -> B1")

@@ -19,7 +19,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  */
 @JCStressTest
 @JCStressMeta(NextGroup_RingFull_Correct.class)
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"GroupOrder", "NoLoss"})
 @State
 public class NextGroup_RingFullDedicatedNic_Correct {
     private final RingFull s = new RingFull(Impl.CORRECT, false);

@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_RingFull_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"GroupOrder", "NoLoss"})
 @Description("next group, 1 queue, ring of 2 already full with array P: writer A sends one packet, writer B a 2-packet array")
 @Outcome(id = "A, P1 P2 A1 B1 B2", expect = ACCEPTABLE,
         desc = "writerA takes the ticket after P -> waits for space, steps the NIC -> writerB waits for TURN, then for space")

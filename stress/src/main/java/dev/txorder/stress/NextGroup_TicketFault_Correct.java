@@ -20,7 +20,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_TicketFault_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"Progress"})
 @Description("next group, 2 queues: the writer sends A, failing between its ticket and its reservation, then B; the NIC steps at the same time")
 @Outcome(id = "B1, drained", expect = ACCEPTABLE,
         desc = "A gives its ticket back -> B takes ticket 0, queue 0, at the cursor -> sent")

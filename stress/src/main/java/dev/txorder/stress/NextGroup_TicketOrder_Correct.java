@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * Run: java -jar stress/target/jcstress.jar -t NextGroup_TicketOrder_Correct
  */
 @JCStressTest
-@Subject(Impl.CORRECT)
+@Subject(value = Impl.CORRECT, guards = {"GroupOrder", "SlotExclusion"})
 @Description("next group, 1 queue: writer A sends a 2-packet array, writer B one packet, the NIC drains after both")
 @Outcome(id = "A, A1 A2 B1", expect = ACCEPTABLE,
         desc = "writerA -> writerB -> nic: A takes ticket 0 and reserves first (B waits for TURN 1)")

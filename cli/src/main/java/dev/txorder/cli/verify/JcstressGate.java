@@ -81,9 +81,11 @@ public final class JcstressGate implements Gate {
 
     private int stressGate(VerifyContext context, Path jar, Path out) throws IOException, InterruptedException {
         String mode = context.profile() == Profile.quick ? "quick" : "standard";
-        List<String> cmd = List.of(VerifyContext.java(), "-cp", jar.toAbsolutePath().toString(),
+        List<String> cmd = new java.util.ArrayList<>(List.of(VerifyContext.java(), "-cp", jar.toAbsolutePath().toString(),
                 "dev.txorder.stress.gate.StressGate", "--mode", mode, "--jar", jar.toAbsolutePath().toString(),
-                "--out", out.toAbsolutePath().toString());
+                "--out", out.toAbsolutePath().toString()));
+        // verify --inject Mx: the correct design's tests run with Mx switched on and must show it.
+        context.inject().ifPresent(m -> cmd.addAll(List.of("--inject", m.name())));
         Process p = new ProcessBuilder(cmd).directory(module.getParent().toFile()).redirectErrorStream(true).start();
         try (Progress.Task task = context.progress().start(name(), 0);
              BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

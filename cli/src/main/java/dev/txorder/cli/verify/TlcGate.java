@@ -131,8 +131,9 @@ public final class TlcGate implements Gate {
                     continue;
                 }
                 TlcResult result;
+                Optional<Mutant> injected = context.inject().filter(m -> injectable(model, m));
                 try {
-                    result = check(runner, specFiles, modelsDir, model);
+                    result = check(runner, specFiles, modelsDir, model, injected);
                     // TLC's fingerprint and state files are large and of no use once it has finished; its log stays.
                     WorkFolders.deleteQuietly(work.resolve(model.name()).resolve("meta"));
                 } catch (IOException e) {
@@ -148,7 +149,8 @@ public final class TlcGate implements Gate {
                 states += Math.max(0, result.distinctStates());
                 String effort = result.distinctStates() < 0 ? "-" : String.format("%,d states", result.distinctStates());
                 String counterexample = result.trace().isEmpty() ? "" : Counterexample.render(result.trace());
-                checks.add(new Check(model.name(), Verdict.of(entry.agrees()), result.seconds(), effort, detail(entry),
+                checks.add(new Check(model.name(), Verdict.of(entry.agrees()), result.seconds(), effort,
+                        detail(entry) + injected.map(m -> " (" + m + " injected)").orElse(""),
                         entry.agrees() ? "" : tail(log) + (counterexample.isEmpty() ? "" : "\n\n" + counterexample)));
                 if (!counterexample.isEmpty()) {
                     traces.add(new Trace(String.format("%s (%s): %s after %,d distinct states, %d states in the trace",
@@ -185,12 +187,17 @@ public final class TlcGate implements Gate {
      * Stages and checks one model. A spec model gets the spec's modules and model base ({@link SpecFiles});
      * a proofs model gets those, the proofs' modules and its own files.
      */
-    private TlcResult check(TlcRunner runner, SpecFiles specFiles, Path modelsDir, Model model)
+    private TlcResult check(TlcRunner runner, SpecFiles specFiles, Path modelsDir, Model model, Optional<Mutant> injected)
             throws IOException, InterruptedException {
-        if (extraModules.isEmpty()) {
+        if (extraModules.isEmpty() && injected.isEmpty()) {
             return runner.run(specFiles, model);
         }
         Path dir = runner.cleanDirectory(model.name());
+        if (extraModules.isEmpty()) {
+            specFiles.stage(dir, model.files());
+            inject(dir.resolve(model.name() + ".cfg"), injected.get());
+            return runner.check(dir, model.name());
+        }
         specFiles.stage(dir, List.of());
         try (Stream<Path> modules = Files.list(extraModules.get())) {
             for (Path m : modules.filter(p -> p.toString().endsWith(".tla")).toList()) {
@@ -201,6 +208,26 @@ public final class TlcGate implements Gate {
             Files.copy(modelsDir.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         return runner.check(dir, model.name());
+    }
+
+    /**
+     * Whether {@code verify --inject m} switches m on in this model: a model of the correct design
+     * (declared to pass, with {@code Mutant = "none"}) of the spec gate, and a mutant the spec can
+     * express (not M8, a memory-model reordering). The model then still declares "pass", so TLC's
+     * counterexample fails the gate and names the property.
+     */
+    boolean injectable(Model model, Mutant m) {
+        return extraModules.isEmpty() && !model.mustFail() && m != Mutant.M8;
+    }
+
+    /** Rewrites the staged cfg's {@code Mutant = "none"} to {@code Mutant = "m"}. */
+    static void inject(Path cfg, Mutant m) throws IOException {
+        String text = Files.readString(cfg);
+        String switched = text.replaceFirst("(?m)^(\\s*Mutant\\s*=\\s*)\"none\"", "$1\"" + m.name() + "\"");
+        if (switched.equals(text)) {
+            throw new IOException(cfg.getFileName() + " has no Mutant = \"none\" line to switch to " + m);
+        }
+        Files.writeString(cfg, switched);
     }
 
     /** One line: why the model's run agrees with its manifest entry, or why not. */

@@ -122,6 +122,25 @@ class TlcGateTest {
     }
 
     @Test
+    void shouldSwitchAnInjectedMutantOnInTheCorrectModelsOnly() throws Exception {
+        java.nio.file.Path cfg = java.nio.file.Files.writeString(root.resolve("Injected.cfg"),
+                "CONSTANTS\n    Policy = \"next\"\n    Mutant = \"none\"\n    RingSize = 2\nSPECIFICATION Spec\n");
+        TlcGate.inject(cfg, dev.txorder.Mutant.M1);
+        assertThat(java.nio.file.Files.readString(cfg)).contains("    Mutant = \"M1\"\n").doesNotContain("\"none\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TlcGate.inject(cfg, dev.txorder.Mutant.M2))
+                .as("a cfg without Mutant = none cannot be switched").hasMessageContaining("no Mutant = \"none\"");
+
+        TlcGate spec = TlcGate.spec(root);
+        dev.txorder.spec.Model correct = new dev.txorder.spec.Model("MCNextStrict", java.util.List.of(), "ci", "pass", "",
+                java.util.Optional.empty());
+        dev.txorder.spec.Model mutantModel = new dev.txorder.spec.Model("MCM2", java.util.List.of(), "ci", "fail:GroupOrder", "",
+                java.util.Optional.empty());
+        assertThat(spec.injectable(correct, dev.txorder.Mutant.M1)).isTrue();
+        assertThat(spec.injectable(mutantModel, dev.txorder.Mutant.M1)).as("a must-fail model keeps its own mutant").isFalse();
+        assertThat(spec.injectable(correct, dev.txorder.Mutant.M8)).as("M8 is outside the spec").isFalse();
+    }
+
+    @Test
     void shouldRunTheManifestsCiModelsForQuickAndAllForFull() {
         assertThat(TlcGate.manifestProfile(Profile.quick)).isEqualTo("ci");
         assertThat(TlcGate.manifestProfile(Profile.full)).isEqualTo("full");

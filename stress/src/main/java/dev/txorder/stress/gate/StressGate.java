@@ -88,7 +88,8 @@ public final class StressGate {
         }
     }
 
-    record Options(Mode mode, Path jar, Path out, Pattern tests, int cpus, String java) {
+    /** {@code inject}: a mutant to switch on in the correct design's tests ({@code --inject Mx}), or null. */
+    record Options(Mode mode, Path jar, Path out, Pattern tests, int cpus, String java, String inject) {
         static Options parse(String[] args) throws BadInput {
             Mode mode = Mode.QUICK;
             Path jar = Path.of("stress/target/jcstress.jar");
@@ -96,11 +97,12 @@ public final class StressGate {
             Pattern tests = null;
             int cpus = Runtime.getRuntime().availableProcessors();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String inject = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("-h") || a.equals("--help")) {
                     throw new BadInput("usage", "StressGate [--mode quick|standard|long] [--tests REGEX]"
-                            + " [--jar stress/target/jcstress.jar] [--out stress/target] [--cpus N]");
+                            + " [--jar stress/target/jcstress.jar] [--out stress/target] [--cpus N] [--inject Mx]");
                 }
                 if (i + 1 >= args.length) {
                     throw new BadInput(a, "needs a value");
@@ -133,13 +135,20 @@ public final class StressGate {
                             throw new BadInput("cpus", "'" + v + "'; allowed: a whole number >= 1");
                         }
                     }
-                    default -> throw new BadInput("option", "'" + a + "' is unknown; allowed: --mode, --tests, --jar, --out, --cpus");
+                    case "--inject" -> {
+                        try {
+                            inject = dev.txorder.Mutant.parse(v).name();
+                        } catch (RuntimeException e) {
+                            throw new BadInput("inject", "'" + v + "'; allowed: " + dev.txorder.Mutant.allowed());
+                        }
+                    }
+                    default -> throw new BadInput("option", "'" + a + "' is unknown; allowed: --mode, --tests, --jar, --out, --cpus, --inject");
                 }
             }
             if (!Files.isRegularFile(jar)) {
                 throw new BadInput("jar", jar + " does not exist; build it with: mvn -o -pl stress -am package -DskipTests");
             }
-            return new Options(mode, jar, out, tests, cpus, java);
+            return new Options(mode, jar, out, tests, cpus, java, inject);
         }
     }
 
@@ -238,6 +247,10 @@ public final class StressGate {
         List<String> cmd = new ArrayList<>(List.of(o.java(), "-jar", o.jar().toAbsolutePath().toString(),
                 "-t", regex, "-v", "-r", o.out().toAbsolutePath().resolve("jcstress-report").toString()));
         cmd.addAll(o.mode().args);
+        if (o.inject() != null) {
+            // Every forked test JVM sees it; Impl.CORRECT switches it on (see Impl#config).
+            cmd.addAll(List.of("-jvmArgsPrepend", "-Dtxorder.inject=" + o.inject()));
+        }
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {

@@ -47,7 +47,8 @@ record Verdict(String test, Impl impl, long samples, long forbidden, List<Jcstre
             return forbidden == 0
                     ? new Verdict(name, impl, samples, 0, t.rows(), "pass", "no forbidden outcome")
                     : new Verdict(name, impl, samples, forbidden, t.rows(), "fail",
-                            "correct implementation showed a forbidden outcome: " + forbiddenSeen(t.rows()));
+                            "correct implementation showed a forbidden outcome" + breaking(p.subject()) + ": "
+                                    + forbiddenSeen(t.rows()));
         }
         if (forbidden > 0) {
             return new Verdict(name, impl, samples, forbidden, t.rows(), "pass", "caught: " + forbiddenSeen(t.rows()));
@@ -58,7 +59,12 @@ record Verdict(String test, Impl impl, long samples, long forbidden, List<Jcstre
                 : new Verdict(name, impl, samples, 0, t.rows(), "not-shown", "not caught, as expected here: " + why);
     }
 
-    private static String forbiddenSeen(List<JcstressReport.Row> rows) {
+    /** {@code ", breaking GroupOrder / NoLoss"}: what the test guards, or nothing if it says nothing. */
+    private static String breaking(dev.txorder.stress.rig.Subject subject) {
+        return subject.guards().length == 0 ? "" : ", breaking " + String.join(" / ", subject.guards());
+    }
+
+        private static String forbiddenSeen(List<JcstressReport.Row> rows) {
         StringBuilder sb = new StringBuilder();
         for (JcstressReport.Row r : rows) {
             if (r.forbidden() && r.samples() > 0) {

@@ -34,9 +34,17 @@ public enum Impl {
         return Optional.ofNullable(mutant);
     }
 
-    /** {@code base} with this implementation's mutant switched on; made once per test class. */
+    /**
+     * {@code base} with this implementation's mutant switched on; made once per test class. The
+     * correct design also takes the mutant {@code -Dtxorder.inject=Mx} names ({@code txorder verify
+     * --inject Mx}): breaking it on purpose must make its tests show their forbidden outcomes.
+     */
     public TxConfig config(TxConfig base) {
-        return mutant == null ? base : base.withMutant(mutant);
+        if (mutant != null) {
+            return base.withMutant(mutant);
+        }
+        String injected = System.getProperty("txorder.inject", "");
+        return this == CORRECT && !injected.isBlank() ? base.withMutant(Mutant.parse(injected)) : base;
     }
 
     /** {@link #config} of every implementation, indexed by ordinal: scenarios build it once. */

@@ -23,4 +23,10 @@ public @interface Subject {
      * and does not count the mutant as caught.
      */
     String mayNotShow() default "";
+
+    /**
+     * The properties (DESIGN.md §3 names) a forbidden outcome of this test breaks: what the gate
+     * names when the correct code shows one (e.g. under {@code txorder verify --inject Mx}).
+     */
+    String[] guards() default {};
 }
