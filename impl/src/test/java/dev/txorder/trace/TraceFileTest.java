@@ -140,7 +140,7 @@ class TraceFileTest {
         assertThat(e.field()).isEqualTo("policy");
         assertThat(e.getMessage()).contains("line 1", "allowed: next, hash");
 
-        e = rejected(HEADER_LINE.replace("[]", "[\"M9\"]"));
+        e = rejected(HEADER_LINE.replace("[]", "[\"M99\"]"));
         assertThat(e.field()).isEqualTo("mutants");
 
         e = rejected(HEADER_LINE + "\n{\"seq\":0,");
