@@ -194,6 +194,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         TxConfig config = new TxConfig(l, p, key, s, ring, ms);
         Simulation.Driver d = parseDriver(driver);
+        checkDriverHas(d, ms);
         long every = faultEvery == null ? 0 : OptionValues.longIn("fault-every", faultEvery, 1, Long.MAX_VALUE);
         long stall = OptionValues.longIn("stall-ms", stallMs, 1, 600_000);
         checkWireOut();
@@ -235,6 +236,27 @@ final class SimulateCommand implements Callable<Integer> {
                 // Request ids are >= 0 (files and random streams), so the remainder is in 0..every-1.
                 : (r, written) -> r.id % every == every - 1 && written == r.packets / 2;
         return new Plan(config, d, history, source, faults, every, stall, deterministic, wireOut);
+    }
+
+    /**
+     * The mutants the prior-art driver has: M6 and M8 in its fill, M7 in the NIC's scheduler. The others
+     * are mistakes of the multi-queue design (tickets, cursor, indicators, hash key, slot claims) that a
+     * single queue behind one lock cannot make; accepting them would run the correct prior art under a
+     * mutant's name.
+     */
+    static final Set<Mutant> SINGLE_QUEUE_MUTANTS = EnumSet.of(Mutant.M6, Mutant.M7, Mutant.M8);
+
+    private static void checkDriverHas(Simulation.Driver d, Set<Mutant> asked) {
+        if (d != Simulation.Driver.SINGLE_QUEUE) {
+            return;
+        }
+        List<String> missing = asked.stream().filter(m -> !SINGLE_QUEUE_MUTANTS.contains(m)).map(Mutant::name).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("mutant", String.join(", ", missing) + " is not a mutant of the single-queue driver"
+                    + " (the prior art has no tickets, cursor, indicators or per-queue claims); allowed with --driver single-queue: "
+                    + String.join(", ", SINGLE_QUEUE_MUTANTS.stream().map(Mutant::name).toList())
+                    + ", or --driver txorder for every mutant");
+        }
     }
 
     private static Simulation.Driver parseDriver(String text) {

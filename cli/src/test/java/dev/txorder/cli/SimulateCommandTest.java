@@ -289,4 +289,23 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).contains("--requests-file").contains("--deterministic").contains("--fault-every");
     }
+
+    @Test
+    void shouldRefuseAMutantTheSingleQueueDriverDoesNotHaveNamingTheOptionDriverAndAllowedMutants() {
+        Run r = simulate("--layout", "0-3x2,4-7x2", "--policy", "next", "--cpus", "2", "--requests", "20",
+                "--driver", "single-queue", "--mutant", "M1");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("mutant").contains("M1 is not a mutant of the single-queue driver")
+                .contains("allowed with --driver single-queue: M6, M7, M8");
+        assertThat(r.out()).doesNotContain("verdict");
+    }
+
+    @Test
+    void shouldRunAMutantTheSingleQueueDriverHas() {
+        Run r = simulate("--layout", "0-3x2,4-7x2", "--policy", "next", "--cpus", "1", "--requests", "20",
+                "--driver", "single-queue", "--mutant", "M7", "--deterministic");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isNotEqualTo(2);
+    }
 }
