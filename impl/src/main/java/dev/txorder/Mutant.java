@@ -16,8 +16,9 @@ public enum Mutant {
     M6("a sender that fails after reserving publishes nothing", "Progress"),
     M7("strict scheduler scans groups in the wrong order", "StrictPriority"),
     /**
-     * Not in DESIGN.md §2: the descriptor's ready mark is a plain write, so the NIC may see it
-     * before the descriptor's contents. x86 is TSO: only a compiler reordering can show it here.
+     * Outside the specification (DESIGN.md §2 lists it; the spec has no memory model): the
+     * descriptor's ready mark is a plain write, so the NIC may see it before the descriptor's
+     * contents. x86 is TSO: only a compiler reordering can show it here.
      */
     M8("descriptor marked ready with a plain write instead of a release", "NoLoss"),
     /** WRR: a visit serves the weight of the mirrored group (for two groups, the weights swapped). */

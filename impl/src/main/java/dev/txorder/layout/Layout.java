@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 /**
  * Priorities 0..P-1 -> queue groups -> k transmit queues each (k may differ per group).
  *
- * <p>Two notations are accepted (DESIGN.md §6):
+ * <p>Two notations are accepted (DESIGN.md §1):
  * <pre>
  *   txorder's own   0-3x4,4-7x4                 group g = the g-th item, PRIORITIES x QUEUES
  *   Linux mqprio    mqprio:num_tc 2 map 0 0 0 0 1 1 1 1 queues 4@0 4@4
