@@ -66,6 +66,19 @@ public enum Mutant {
         return sb.toString();
     }
 
+    /**
+     * The system property that switches a mutant on in the correct design's checks, set by
+     * {@code txorder verify --inject Mx} (or {@code -Dtxorder.inject=Mx}): breaking the design on
+     * purpose must make each check of it fail.
+     */
+    public static final String INJECT_PROPERTY = "txorder.inject";
+
+    /** The mutant {@link #INJECT_PROPERTY} names, if any. */
+    public static java.util.Optional<Mutant> injected() {
+        String m = System.getProperty(INJECT_PROPERTY, "");
+        return m.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(parse(m));
+    }
+
     /** An empty set: the correct design. */
     public static Set<Mutant> none() {
         return EnumSet.noneOf(Mutant.class);

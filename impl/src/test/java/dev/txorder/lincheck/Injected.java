@@ -14,7 +14,6 @@ final class Injected {
 
     /** {@code config} with the injected mutant switched on, or unchanged when none is injected. */
     static TxConfig onto(TxConfig config) {
-        String m = System.getProperty("txorder.inject", "");
-        return m.isBlank() ? config : config.withMutant(Mutant.parse(m));
+        return Mutant.injected().map(config::withMutant).orElse(config);
     }
 }

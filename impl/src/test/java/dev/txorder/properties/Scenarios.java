@@ -48,8 +48,7 @@ public final class Scenarios {
      * the property it breaks fail. None by default.
      */
     private static List<Mutant> injected() {
-        String m = System.getProperty("txorder.inject", "");
-        return m.isBlank() ? List.of() : List.of(Mutant.parse(m));
+        return Mutant.injected().map(List::of).orElse(List.of());
     }
 
     public static Scenarios all() {

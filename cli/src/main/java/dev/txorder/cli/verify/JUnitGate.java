@@ -79,8 +79,8 @@ public final class JUnitGate implements Gate {
         packages.forEach(p -> request.selectors(selectPackage(p)));
         LauncherDiscoveryRequest discovery = request.build();
 
-        String injectedBefore = System.getProperty("txorder.inject");
-        context.inject().ifPresent(m -> System.setProperty("txorder.inject", m.name()));
+        String injectedBefore = System.getProperty(Mutant.INJECT_PROPERTY);
+        context.inject().ifPresent(m -> System.setProperty(Mutant.INJECT_PROPERTY, m.name()));
         PrintStream out = System.out;
         PrintStream err = System.err;
         Collector collector;
@@ -110,9 +110,9 @@ public final class JUnitGate implements Gate {
             return GateResult.couldNotRun(this, seconds(start), "cannot write " + log + ": " + e.getMessage());
         } finally {
             if (injectedBefore == null) {
-                System.clearProperty("txorder.inject");
+                System.clearProperty(Mutant.INJECT_PROPERTY);
             } else {
-                System.setProperty("txorder.inject", injectedBefore);
+                System.setProperty(Mutant.INJECT_PROPERTY, injectedBefore);
             }
         }
         return collector.result(seconds(start), log);

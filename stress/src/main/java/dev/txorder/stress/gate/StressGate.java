@@ -249,7 +249,7 @@ public final class StressGate {
         cmd.addAll(o.mode().args);
         if (o.inject() != null) {
             // Every forked test JVM sees it; Impl.CORRECT switches it on (see Impl#config).
-            cmd.addAll(List.of("-jvmArgsPrepend", "-Dtxorder.inject=" + o.inject()));
+            cmd.addAll(List.of("-jvmArgsPrepend", "-D" + dev.txorder.Mutant.INJECT_PROPERTY + "=" + o.inject()));
         }
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();

@@ -43,8 +43,7 @@ public enum Impl {
         if (mutant != null) {
             return base.withMutant(mutant);
         }
-        String injected = System.getProperty("txorder.inject", "");
-        return this == CORRECT && !injected.isBlank() ? base.withMutant(Mutant.parse(injected)) : base;
+        return this == CORRECT ? Mutant.injected().map(base::withMutant).orElse(base) : base;
     }
 
     /** {@link #config} of every implementation, indexed by ordinal: scenarios build it once. */
