@@ -49,11 +49,7 @@ final class FaultedSender {
     }
 
     void nic() {
-        for (int i = 0; i < NIC_STEPS && rig.wire.size() < 2; i++) {
-            if (!rig.nic.step()) {
-                Thread.onSpinWait();
-            }
-        }
+        rig.stepNicUntil(2, NIC_STEPS);
     }
 
     void result(LL_Result r) {

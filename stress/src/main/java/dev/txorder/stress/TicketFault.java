@@ -61,11 +61,7 @@ final class TicketFault {
     }
 
     void nic() {
-        for (int i = 0; i < NIC_STEPS && rig.wire.size() < 1; i++) {
-            if (!rig.nic.step()) {
-                Thread.onSpinWait();
-            }
-        }
+        rig.stepNicUntil(1, NIC_STEPS);
     }
 
     void result(LL_Result r) {

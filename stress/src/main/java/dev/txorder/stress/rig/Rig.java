@@ -62,6 +62,19 @@ public final class Rig {
         }
     }
 
+    /**
+     * The NIC actor of a scenario racing one writer: steps the NIC until {@code packets} are on the
+     * wire or {@code maxSteps} steps have passed (a stalled design must not hang the actor; the
+     * arbiter finishes the drain).
+     */
+    public void stepNicUntil(int packets, int maxSteps) {
+        for (int i = 0; i < maxSteps && wire.size() < packets; i++) {
+            if (!nic.step()) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     /** Every reserved descriptor of group 0 consumed: nothing stalled behind an unwritten one. */
     public boolean drained(int queues) {
         for (int q = 0; q < queues; q++) {
