@@ -1,5 +1,6 @@
 package dev.txorder.cli;
 
+import dev.txorder.spec.SpecMutants;
 import dev.txorder.InvalidInputException;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
@@ -169,8 +170,8 @@ final class CheckCommand implements Callable<Integer> {
         int r = ringSize == null ? Math.max(a, 2) : OptionValues.intIn("ring-size", ringSize, a, MAX_RING);
         int f = faults == null ? 1 : OptionValues.intIn("faults", faults, 0, 2);
         String m = mutant == null ? "none" : mutant.strip().toUpperCase(Locale.ROOT);
-        if (!m.matches("none|NONE|M[1-7]|M9|M11")) {
-            throw new InvalidInputException("mutant", "'" + mutant + "' is not a mutant of the spec; allowed: M1..M7, M9, M11");
+        if (!m.equalsIgnoreCase("none") && !SpecMutants.expresses(m)) {
+            throw new InvalidInputException("mutant", "'" + mutant + "' is not a mutant of the spec; allowed: " + SpecMutants.allowed());
         }
         List<Integer> queues = parsed.groups().stream().map(QueueGroup::queueCount).toList();
         return new GeneratedModel(queues, p, c, n, a, r, m.equalsIgnoreCase("none") ? "none" : m,

@@ -10,6 +10,7 @@ import dev.txorder.layout.Layout;
 import dev.txorder.sim.Simulation;
 import dev.txorder.spec.SpecFiles;
 import dev.txorder.spec.TlcRunner;
+import dev.txorder.spec.trace.TraceModel;
 import dev.txorder.spec.WorkFolders;
 import dev.txorder.spec.trace.TraceCheck;
 import dev.txorder.spec.trace.TraceValidationException;
@@ -246,7 +247,7 @@ final class TraceCommand implements Callable<Integer> {
             return runMutant;
         }
         String m = specMutant.strip().toUpperCase(Locale.ROOT);
-        if (!m.matches("M[1-7]|M9")) {
+        if (!TraceModel.validatesAgainst(m)) {
             throw new InvalidInputException("spec-mutant", "'" + specMutant + "'; allowed: none, same, M1..M7, M9");
         }
         return m;

@@ -21,7 +21,6 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
     /** The module name of every generated model. */
     public static final String NAME = "MCGenerated";
 
-    private static final Set<String> MUTANTS = Set.of("none", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9", "M11");
 
     public GeneratedModel {
         queuesPerGroup = List.copyOf(queuesPerGroup);
@@ -47,8 +46,8 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
         if (faults < 0) {
             throw new ModelInputException("faults", "must be 0 or more, was " + faults);
         }
-        if (!MUTANTS.contains(mutant)) {
-            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: M1..M7, M9, M11");
+        if (!mutant.equals("none") && !SpecMutants.expresses(mutant)) {
+            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: " + SpecMutants.allowed());
         }
         if (Set.of("M1", "M2", "M3", "M11").contains(mutant) && !policy.equals("next")) {
             throw new ModelInputException("mutant", mutant + " is a mutant of the next policy; use --policy next");

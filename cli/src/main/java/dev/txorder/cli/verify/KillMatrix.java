@@ -1,5 +1,6 @@
 package dev.txorder.cli.verify;
 
+import dev.txorder.spec.SpecMutants;
 import dev.txorder.Mutant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
      */
     public record Row(Mutant mutant, Map<String, Kill> cells, List<String> caughtBy, String gap, String note) {
         public boolean failsVerdict() {
-            return gap != null && mutant != Mutant.M8;
+            return gap != null && SpecMutants.expresses(mutant.name());
         }
     }
 
@@ -45,7 +46,7 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
                         .findFirst().ifPresent(k -> cells.put(tool, k));
             }
             List<String> caughtBy = cells.values().stream().filter(Kill::caught).map(Kill::tool).toList();
-            boolean inTlcScope = m != Mutant.M8;
+            boolean inTlcScope = SpecMutants.expresses(m.name());
             List<String> implRan = ran.stream().filter(IMPLEMENTATION_LEVEL::contains).toList();
             boolean implCaught = caughtBy.stream().anyMatch(IMPLEMENTATION_LEVEL::contains);
             String gap = null;
@@ -83,8 +84,8 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
                     + (ran.isEmpty() ? "none of them" : String.join(", ", ran.stream().sorted().toList())),
                     List.of(), List.of(), List.of());
         }
-        long inScope = rows.stream().filter(r -> r.mutant() != Mutant.M8).count();
-        long clean = rows.stream().filter(r -> r.mutant() != Mutant.M8 && r.gap() == null).count();
+        long inScope = rows.stream().filter(r -> SpecMutants.expresses(r.mutant().name())).count();
+        long clean = rows.stream().filter(r -> SpecMutants.expresses(r.mutant().name()) && r.gap() == null).count();
         String gaps = rows.stream().filter(r -> r.gap() != null).map(r -> r.mutant() + " " + r.gap())
                 .collect(Collectors.joining("; "));
         List<Check> checks = rows.stream().map(r -> new Check(r.mutant().name(),

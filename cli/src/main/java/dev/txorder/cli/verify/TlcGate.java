@@ -1,5 +1,6 @@
 package dev.txorder.cli.verify;
 
+import dev.txorder.spec.SpecMutants;
 import dev.txorder.Mutant;
 import dev.txorder.spec.Counterexample;
 import dev.txorder.spec.Manifest;
@@ -217,7 +218,7 @@ public final class TlcGate implements Gate {
      * counterexample fails the gate and names the property.
      */
     boolean injectable(Model model, Mutant m) {
-        return extraModules.isEmpty() && !model.mustFail() && m != Mutant.M8;
+        return extraModules.isEmpty() && !model.mustFail() && SpecMutants.expresses(m.name());
     }
 
     /** Rewrites the staged cfg's {@code Mutant = "none"} to {@code Mutant = "m"}. */

@@ -1,0 +1,27 @@
+package dev.txorder.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@link SpecMutants} says what {@code tla/Mutants.tla} says, so a mutant added to one is added to both. */
+class SpecMutantsTest {
+    @Test
+    void shouldListExactlyTheMutantIdsOfTheSpecBesideNone() throws Exception {
+        String module = Files.readString(Path.of("tla/Mutants.tla"));
+        Matcher ids = Pattern.compile("MutantIds\\s*==\\s*\\{([^}]*)}").matcher(module);
+        assertThat(ids.find()).as("MutantIds in Mutants.tla").isTrue();
+        Set<String> names = Pattern.compile("\"([^\"]+)\"").matcher(ids.group(1)).results()
+                .map(r -> r.group(1)).filter(n -> !n.equals("none")).collect(Collectors.toSet());
+
+        assertThat(SpecMutants.NAMES).isEqualTo(names);
+        assertThat(SpecMutants.allowed()).startsWith("M1, M2").endsWith("M9, M11");
+        assertThat(SpecMutants.expresses("M8")).isFalse();
+    }
+}
