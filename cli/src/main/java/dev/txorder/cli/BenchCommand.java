@@ -51,9 +51,9 @@ final class BenchCommand implements Callable<Integer> {
      * txorder's driver and NIC recording every action, as {@code txorder trace} does: accepted by
      * {@code --impl} beside their untraced rows, never run by default (they need a large heap).
      */
-    static final List<String> TRACED_IMPLS = List.of("next-k1-traced", "next-k2-traced", "next-k4-traced",
-            "hash-k1-traced", "hash-k2-traced", "hash-k4-traced");
     static final String TRACED = "-traced";
+    static final List<String> TRACED_IMPLS = IMPLS.stream().filter(i -> i.startsWith("next-") || i.startsWith("hash-"))
+            .map(i -> i + TRACED).toList();
     /** The heap of every fork of a run with a traced row (one iteration's log is held in memory). */
     static final String TRACED_HEAP = "-Xms8g -Xmx8g";
     private static final String PRIOR_ART = "single-lock";
