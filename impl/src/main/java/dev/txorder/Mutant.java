@@ -24,6 +24,12 @@ public enum Mutant {
     /** WRR: a visit serves the weight of the mirrored group (for two groups, the weights swapped). */
     M9("wrr credits wrong: a visit serves the mirrored group's weight (weights swapped)", "WeightedShare"),
     /**
+     * The ring's ready mark is a flag that nobody clears instead of the position it was published
+     * for: once the ring has wrapped, the NIC takes a reserved, not yet written slot for ready and
+     * transmits the previous lap's descriptor again (the new one, written behind its head, is lost).
+     */
+    M10("ready mark is a flag nobody clears: after a wrap the NIC resends the previous lap's descriptor", "NoDuplicate"),
+    /**
      * A sender that fails after taking its ticket and before claiming its positions keeps the
      * ticket: nothing ever lands where the NIC expects that ticket's packets.
      */

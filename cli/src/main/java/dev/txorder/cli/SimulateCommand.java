@@ -244,7 +244,7 @@ final class SimulateCommand implements Callable<Integer> {
      * single queue behind one lock cannot make; accepting them would run the correct prior art under a
      * mutant's name.
      */
-    static final Set<Mutant> SINGLE_QUEUE_MUTANTS = EnumSet.of(Mutant.M6, Mutant.M7, Mutant.M8, Mutant.M9);
+    static final Set<Mutant> SINGLE_QUEUE_MUTANTS = EnumSet.of(Mutant.M6, Mutant.M7, Mutant.M8, Mutant.M9, Mutant.M10);
 
     private static void checkDriverHas(Simulation.Driver d, Set<Mutant> asked) {
         if (d != Simulation.Driver.SINGLE_QUEUE) {

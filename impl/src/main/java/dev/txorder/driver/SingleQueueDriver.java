@@ -32,7 +32,7 @@ public final class SingleQueueDriver implements SendPath {
         for (QueueGroup g : layout.groups()) {
             prios[g.index()] = g.priorities();
             ones[g.index()] = 1;
-            rings[g.index()] = new TxRing(g.index(), 0, config.ringSize());
+            rings[g.index()] = new TxRing(g.index(), 0, config.ringSize(), null, TxRing.ReadyMark.of(config));
         }
         this.queueLayout = Layout.of(prios, ones);
     }

@@ -152,7 +152,7 @@ public final class TxDriver implements SendPath {
         for (QueueGroup g : layout.groups()) {
             TxRing[] rings = new TxRing[g.queueCount()];
             for (int q = 0; q < rings.length; q++) {
-                rings[q] = new TxRing(g.index(), q, config.ringSize(), log);
+                rings[q] = new TxRing(g.index(), q, config.ringSize(), log, TxRing.ReadyMark.of(config));
             }
             groups[g.index()] = new GroupPath(rings);
         }

@@ -2,7 +2,9 @@ package dev.txorder.driver;
 
 import dev.txorder.Indicator;
 import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
 import dev.txorder.SenderFault;
+import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
 import dev.txorder.trace.ActionLog;
 import java.lang.invoke.MethodHandles;
@@ -43,7 +45,9 @@ import java.lang.invoke.VarHandle;
  * holder of the ring's own {@code LOCK}.
  * The NIC reads the slot at its {@code HEAD} when that slot's {@code published} word equals {@code HEAD}
  * (acquire), which happens-after every plain write of that row. Because positions never repeat,
- * a slot needs no clearing between laps.
+ * a slot needs no clearing between laps: a mark left by the lap before never equals {@code HEAD}.
+ * ({@link ReadyMark#FLAG}, mutant M10, reads the mark as a flag instead, and resends the lap
+ * before's descriptor. see SlotRing.tla: HeadReady)
  *
  * <p>Recording ({@code log != null}, trace runs only): every publication ({@link #write},
  * the no-ops of {@link #fail}) and M5's TAIL accesses take place inside {@code synchronized (log)}
@@ -89,6 +93,25 @@ public final class TxRing {
 
     private final long[] rows;
 
+    /** How the NIC reads a slot's {@code published} word. see SlotRing.tla: HeadReady */
+    public enum ReadyMark {
+        /** The word is the position published: ready when it equals the NIC's head. */
+        POSITION,
+        /**
+         * Mutant M10: the word is read as a flag that nobody clears, "ready" for any slot below the
+         * tail published at some lap. After a wrap, a slot reserved and not yet written shows the
+         * previous lap's mark and descriptor.
+         */
+        FLAG;
+
+        /** The read the design of {@code config} uses: FLAG with M10 switched on, else POSITION. */
+        public static ReadyMark of(TxConfig config) {
+            return config.has(Mutant.M10) ? FLAG : POSITION;
+        }
+    }
+
+    private final ReadyMark readyMark;
+
     /**
      * @param group    the queue group this ring belongs to
      * @param queue    its index inside the group
@@ -104,6 +127,11 @@ public final class TxRing {
      * null records nothing.
      */
     public TxRing(int group, int queue, int capacity, ActionLog log) {
+        this(group, queue, capacity, log, ReadyMark.POSITION);
+    }
+
+    /** A ring whose NIC side reads ready marks as {@code readyMark} says ({@link ReadyMark#FLAG}: M10). */
+    public TxRing(int group, int queue, int capacity, ActionLog log, ReadyMark readyMark) {
         if (capacity < 1 || capacity > (1 << 26)) {
             throw new InvalidInputException("ring-size", capacity + " is outside 1.." + (1 << 26));
         }
@@ -111,6 +139,7 @@ public final class TxRing {
         this.queue = queue;
         this.capacity = capacity;
         this.log = log;
+        this.readyMark = readyMark;
         int slots = Integer.bitCount(capacity) == 1 ? capacity : Integer.highestOneBit(capacity) << 1;
         // At most `capacity` positions are live at once and capacity <= slots, so live positions
         // never share a slot.
@@ -365,7 +394,12 @@ public final class TxRing {
 
     /** Whether the descriptor at the NIC's head is written. Acquire: see the class comment. */
     public boolean headReady() {
-        return (long) LONGS.getAcquire(rows, headRow() + PUBLISHED) == ctl[HEAD];
+        long published = (long) LONGS.getAcquire(rows, headRow() + PUBLISHED);
+        if (readyMark == ReadyMark.POSITION) {
+            return published == ctl[HEAD];
+        }
+        // M10: any mark at all, for a position the senders have reserved.
+        return published >= 0 && ctl[HEAD] < tail();
     }
 
     private int headRow() {

@@ -97,6 +97,13 @@ class MutantKillTest {
     }
 
     @Test
+    void shouldCatchM10StaleReadyMarkAfterAWrapAsNoDuplicate(TestReporter facts) {
+        // The NIC must reach a slot that is reserved, not yet written, and already used on an
+        // earlier lap: small rings wrap within a few requests.
+        kill(Mutant.M10, Scenarios.all().rings(1, 2), facts);
+    }
+
+    @Test
     void shouldCatchM11TicketKeptByASenderThatFailedBeforeReservingAsProgress(TestReporter facts) {
         kill(Mutant.M11, Scenarios.all().policies(AssignmentPolicy.NEXT).faults(3), facts);
     }

@@ -46,8 +46,13 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
         if (faults < 0) {
             throw new ModelInputException("faults", "must be 0 or more, was " + faults);
         }
-        if (!mutant.equals("none") && !SpecMutants.expresses(mutant)) {
-            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: " + SpecMutants.allowed());
+        if (SpecMutants.OF_SLOT_RING.contains(mutant)) {
+            throw new ModelInputException("mutant", mutant + " is a mutant of the ring's rows (SlotRing.tla), which a"
+                    + " generated TxOrder model does not have; its models are MCM10 and MCM10Refines; allowed here: "
+                    + SpecMutants.allowedInTxOrder());
+        }
+        if (!mutant.equals("none") && !SpecMutants.inTxOrder(mutant)) {
+            throw new ModelInputException("mutant", "'" + mutant + "' is not a mutant; allowed: " + SpecMutants.allowedInTxOrder());
         }
         if (Set.of("M1", "M2", "M3", "M11").contains(mutant) && !policy.equals("next")) {
             throw new ModelInputException("mutant", mutant + " is a mutant of the next policy; use --policy next");

@@ -48,7 +48,9 @@ public final class TraceGate implements Gate {
     private static final Map<Mutant, String> NOT_SAME_IN_SPEC = Map.of(
             Mutant.M4, "the spec's M4 hashes the flow key plus the request number, the Java M4 the request id",
             Mutant.M5, "the spec's M5 claims at the tail it read but never moves the tail back; the Java M5's plain"
-                    + " TAIL store can, when two unlocked senders race");
+                    + " TAIL store can, when two unlocked senders race",
+            Mutant.M10, "the spec's M10 is a switch of SlotRing, the ring's rows; TxOrder keeps a ring as a sequence,"
+                    + " where no stale row can stand for a reserved slot");
 
     private final Path root;
 
@@ -88,7 +90,7 @@ public final class TraceGate implements Gate {
         int conforming = 0;
         Optional<Mutant> inject = context.inject();
         List<Mutant> mutants = List.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7,
-                Mutant.M9);
+                Mutant.M9, Mutant.M10);
         try (Progress.Task task = context.progress().start(name(), 4 * plan.runsPerCell() + mutants.size())) {
             long seed = 1;
             for (AssignmentPolicy policy : AssignmentPolicy.values()) {
