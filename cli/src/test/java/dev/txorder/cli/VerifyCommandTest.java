@@ -47,7 +47,7 @@ class VerifyCommandTest {
     }
 
     private static GateResult gate(String name, dev.txorder.cli.verify.Verdict v, Mutant... caught) {
-        List<Kill> kills = java.util.Arrays.stream(caught).map(m -> new Kill(m, name, true, 5, "units", "t")).toList();
+        List<Kill> kills = java.util.Arrays.stream(caught).map(m -> new Kill(m, name, true, 5, "units", m.breaks(), "t")).toList();
         return new GateResult(name, "proves", v, 1, "5 units", v == dev.txorder.cli.verify.Verdict.PASS ? "ok" : "GroupOrder does not hold",
                 List.of(), kills, List.of());
     }

@@ -20,7 +20,7 @@ public enum Property {
     PriorityIsolation,
     /** Strict scheduling: nothing leaves a lower group while a higher group has a ready packet. */
     StrictPriority,
-    /** WRR: while groups are backlogged, each round serves the configured counts. */
+    /** WRR: while a group stays backlogged, each of its visits serves its weight, no more and no less. */
     WeightedShare,
     /** No two senders ever write the same descriptor. */
     SlotExclusion,

@@ -47,6 +47,22 @@ final class ConsoleReport {
                     + (r.note().isEmpty() ? "" : (gap.isEmpty() ? "" : "; ") + r.note()));
         }
         out.println();
+        out.println("PROPERTIES x TOOLS (what made each check fail in this run; - the tool has no such check)");
+        List<String> ptools = report.properties().tools();
+        out.printf("%-22s", "PROPERTY");
+        ptools.forEach(t -> out.printf("  %-18s", t.toUpperCase(Locale.ROOT)));
+        out.println();
+        for (PropertyTable.Row r : report.properties().rows()) {
+            out.printf("%-22s", clip(r.property(), 22));
+            for (String t : ptools) {
+                PropertyTable.Cell c = r.cells().get(t);
+                String text = c.state() == PropertyTable.State.SHOWN
+                        ? c.by().stream().map(Tooth::by).distinct().collect(java.util.stream.Collectors.joining(" ")) : c.text();
+                out.printf("  %-18s", paint(clip(text, 18), c.state() == PropertyTable.State.NOT_SHOWN ? RED : "", colour));
+            }
+            out.println();
+        }
+        out.println();
         out.println("verify: " + report.verdict().word().toUpperCase(Locale.ROOT));
     }
 

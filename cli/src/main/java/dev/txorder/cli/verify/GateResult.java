@@ -12,9 +12,17 @@ import java.util.List;
  * @param checks  every model or test it ran
  * @param kills   the mutants it caught
  * @param traces  the counterexamples it found (of mutants, and of a failure of the correct design)
+ * @param witnesses checks it showed failing other than by a mutant: must-fail models that are not a
+ *                mutant's (tlc: {@code MCMisroute}, {@code MCM11Deadlock}, ...)
  */
 public record GateResult(String name, String proves, Verdict verdict, double seconds, String effort, String detail,
-                         List<Check> checks, List<Kill> kills, List<Trace> traces) {
+                         List<Check> checks, List<Kill> kills, List<Trace> traces, List<Tooth> witnesses) {
+
+    /** A gate whose only evidence of teeth is the mutants it caught. */
+    public GateResult(String name, String proves, Verdict verdict, double seconds, String effort, String detail,
+                      List<Check> checks, List<Kill> kills, List<Trace> traces) {
+        this(name, proves, verdict, seconds, effort, detail, checks, kills, traces, List.of());
+    }
 
     /** A gate that could not run its tools at all: a failure, never a pass. */
     static GateResult couldNotRun(Gate gate, double seconds, String why) {

@@ -178,8 +178,8 @@ public final class JUnitGate implements Gate {
                 check = new Check(checkName(id), Verdict.PASS, seconds, count == null ? "-" : String.format("%,d %s", n, unit), what, "");
                 if (f.containsKey("mutant")) {
                     Mutant m = Mutant.parse(f.get("mutant"));
-                    kills.add(Kill.caught(m, name, n, unit, (f.containsKey("property") ? f.get("property") + ": " : "")
-                            + checkName(id)));
+                    kills.add(Kill.caught(m, name, n, unit, f.getOrDefault("property", m.breaks()),
+                            (f.containsKey("property") ? f.get("property") + ": " : "") + checkName(id)));
                     if (f.containsKey("counterexample")) {
                         traces.add(new Trace(m + " caught by " + name + (f.containsKey("property") ? " (" + f.get("property") + ")" : "")
                                 + " after " + n + " " + unit, List.of(), List.of(), f.get("counterexample")));

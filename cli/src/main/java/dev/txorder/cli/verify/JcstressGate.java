@@ -139,7 +139,7 @@ public final class JcstressGate implements Gate {
             if (mutant != null) {
                 Mutant m = Mutant.parse(mutant);
                 if (v == Verdict.PASS) {
-                    kills.add(Kill.caught(m, gate.name(), forbidden, String.format("forbidden in %,d samples", samples), test));
+                    kills.add(Kill.caught(m, gate.name(), forbidden, String.format("forbidden in %,d samples", samples), m.breaks(), test));
                     traces.add(new Trace(m + " caught by jcstress (" + test + "): " + String.format("%,d forbidden of %,d samples", forbidden, samples),
                             List.of("outcome", "samples", "expect"), rows, ""));
                 } else {

@@ -54,6 +54,12 @@ final class ReportWriters {
                 + (k.caught() ? ", \"effort\": " + k.effort() + ", \"unit\": " + Json.quote(k.unit()) : "")
                 + ", \"detail\": " + Json.quote(k.detail()) + " }").collect(Collectors.joining(",")) + " } }")
                 .collect(Collectors.joining(",\n")));
+        sb.append("\n  ],\n  \"properties\": [\n");
+        sb.append(r.properties().rows().stream().map(row -> "    { \"property\": " + Json.quote(row.property()) + ", \"by_tool\": {"
+                + row.cells().entrySet().stream().map(e -> " " + Json.quote(e.getKey()) + ": { \"state\": "
+                + Json.quote(e.getValue().state().name().toLowerCase(Locale.ROOT)) + ", \"by\": ["
+                + e.getValue().by().stream().map(t -> Json.quote(t.by())).collect(Collectors.joining(", ")) + "] }")
+                .collect(Collectors.joining(",")) + " } }").collect(Collectors.joining(",\n")));
         sb.append("\n  ]\n}\n");
         return sb.toString();
     }
@@ -128,6 +134,28 @@ final class ReportWriters {
             }
             h.append(row.gap() == null ? "<td>" + esc(row.note()) + "</td>"
                     : "<td class=\"gap\">" + esc(row.gap()) + (row.note().isEmpty() ? "" : "; " + esc(row.note())) + "</td>");
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2 id=\"properties\">Properties by tool</h2>\n<p>The kill matrix read by property: what made each tool's check ")
+                .append("of a property fail in this run (a mutant it caught, with the effort, or a must-fail model). ")
+                .append("<span class=\"gap\">never shown failing</span>: the tool judges the property and ran, and nothing showed ")
+                .append("that its check can fail; - : the tool has no check of that property. Rows after the properties are other ")
+                .append("checks shown failing (refinements, witnesses, weak invariants).</p>\n<table><tr><th>property</th>");
+        r.properties().tools().forEach(t -> h.append("<th>").append(t).append("</th>"));
+        h.append("</tr>\n");
+        for (PropertyTable.Row row : r.properties().rows()) {
+            h.append("<tr><td>").append(esc(row.property())).append("</td>");
+            for (String t : r.properties().tools()) {
+                PropertyTable.Cell c = row.cells().get(t);
+                String cls = switch (c.state()) {
+                    case SHOWN -> "";
+                    case NOT_SHOWN -> " class=\"gap\"";
+                    case NOT_JUDGED, NOT_RUN -> " class=\"skip\"";
+                };
+                h.append("<td").append(cls).append(">").append(esc(c.text())).append("</td>");
+            }
             h.append("</tr>\n");
         }
         h.append("</table>\n");

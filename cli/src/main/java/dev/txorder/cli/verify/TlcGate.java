@@ -117,6 +117,7 @@ public final class TlcGate implements Gate {
         ResultsFile results = new ResultsFile();
         List<Check> checks = new ArrayList<>();
         List<Kill> kills = new ArrayList<>();
+        List<Tooth> witnesses = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
         long states = 0;
         Path modelsDir = manifestFile.getParent();
@@ -159,10 +160,15 @@ public final class TlcGate implements Gate {
                             result.property().map(p -> p + " violated").orElse(result.verdict().name().toLowerCase(Locale.ROOT)),
                             result.distinctStates(), result.trace().size()), List.of(), List.of(), counterexample));
                 }
+                if (model.mustFail() && mutant.isEmpty() && entry.agrees()) {
+                    witnesses.add(new Tooth(model.expected().substring("fail:".length()), name, model.name(),
+                            result.distinctStates(), "states"));
+                }
                 if (mutant.isPresent()) {
                     kills.add(entry.agrees()
-                            ? Kill.caught(mutant.get(), name, result.distinctStates(), "states", model.expected().substring("fail:".length())
-                                    + " violated in " + model.name() + ", a trace of " + result.trace().size() + " states")
+                            ? Kill.caught(mutant.get(), name, result.distinctStates(), "states", model.expected().substring("fail:".length()),
+                                    model.expected().substring("fail:".length()) + " violated in " + model.name() + ", a trace of "
+                                    + result.trace().size() + " states")
                             : Kill.missed(mutant.get(), name, model.name() + ": " + detail(entry)));
                 }
                 task.step(model.name() + " " + result.outcome()
@@ -181,7 +187,7 @@ public final class TlcGate implements Gate {
                 + kills.stream().filter(Kill::caught).count() + " of them mutants' models)"
                 : checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; "));
         return new GateResult(name, proves, Verdict.of(failed == 0), (System.nanoTime() - start) / 1e9,
-                String.format("%,d states, %d models", states, checks.size()), detail, checks, kills, traces);
+                String.format("%,d states, %d models", states, checks.size()), detail, checks, kills, traces, witnesses);
     }
 
     /**

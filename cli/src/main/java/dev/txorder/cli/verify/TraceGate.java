@@ -185,7 +185,7 @@ public final class TraceGate implements Gate {
                 checks.add(new Check(label, Verdict.PASS, v.seconds(), String.format("%,d records", records),
                         "caught: " + evidence + "; not validated against the spec with " + m + ": "
                                 + NOT_SAME_IN_SPEC.get(m), ""));
-                return Kill.caught(m, name(), records, "records", "TraceConforms: " + evidence);
+                return Kill.caught(m, name(), records, "records", "TraceConforms", "TraceConforms: " + evidence);
             }
             TraceVerdict same;
             try {
@@ -204,7 +204,7 @@ public final class TraceGate implements Gate {
             }
             checks.add(new Check(label, Verdict.PASS, v.seconds() + same.seconds(), String.format("%,d records", records),
                     "caught: " + evidence + "; the spec with " + m + " accepts the whole log", ""));
-            return Kill.caught(m, name(), records, "records", "TraceConforms: " + evidence);
+            return Kill.caught(m, name(), records, "records", "TraceConforms", "TraceConforms: " + evidence);
         }
         String why = "every one of " + MUTANT_TRIES + " runs conformed to the correct spec";
         checks.add(new Check(m + "-missed", Verdict.FAIL, 0, "-", why, ""));

@@ -8,16 +8,17 @@ import java.util.Locale;
  * Everything one {@code txorder verify} run found: the gates' results, the kill matrix, and the
  * machine it ran on (figures are only comparable on one machine).
  *
- * @param gates the tools' gates, then the kill matrix as the gate {@code mutants}
+ * @param gates      the tools' gates, then the kill matrix as the gate {@code mutants}
+ * @param properties the kill matrix read by property: which check each tool showed able to fail
  */
 public record VerifyReport(Profile profile, String started, double seconds, String machine, List<GateResult> gates,
-                           KillMatrix matrix) {
+                           KillMatrix matrix, PropertyTable properties) {
 
     static VerifyReport of(Profile profile, String started, double seconds, List<GateResult> tools) {
         KillMatrix matrix = KillMatrix.of(tools);
         List<GateResult> gates = new ArrayList<>(tools);
         gates.add(matrix.asGate(0));
-        return new VerifyReport(profile, started, seconds, describeMachine(), List.copyOf(gates), matrix);
+        return new VerifyReport(profile, started, seconds, describeMachine(), List.copyOf(gates), matrix, PropertyTable.of(tools));
     }
 
     /**

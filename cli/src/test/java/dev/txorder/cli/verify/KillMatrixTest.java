@@ -77,7 +77,7 @@ class KillMatrixTest {
     @Test
     void shouldPreferACatchOverAMissOfTheSameTool() {
         GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, "-", "-", List.of(),
-                List.of(Kill.missed(Mutant.M5, "jcstress", "not shown"), Kill.caught(Mutant.M5, "jcstress", 3, "forbidden", "t")), List.of());
+                List.of(Kill.missed(Mutant.M5, "jcstress", "not shown"), Kill.caught(Mutant.M5, "jcstress", 3, "forbidden", "NoLoss", "t")), List.of());
         KillMatrix k = KillMatrix.of(List.of(jc));
         assertThat(row(k, Mutant.M5).cells().get("jcstress").caught()).isTrue();
     }

@@ -38,6 +38,10 @@ class ReportWritersTest {
         Map<String, Object> m1 = Json.object(Json.array(json.get("mutants"), "m").get(0), "m1");
         assertThat(m1.get("id")).isEqualTo("M1");
         assertThat(Json.array(m1.get("caught_by"), "c")).isEqualTo(List.of("tlc", "properties"));
+        Map<String, Object> groupOrder = Json.object(Json.array(json.get("properties"), "p").get(3), "GroupOrder");
+        assertThat(groupOrder.get("property")).isEqualTo("GroupOrder");
+        assertThat(Json.object(Json.object(groupOrder.get("by_tool"), "by").get("tlc"), "tlc"))
+                .containsEntry("state", "shown").containsEntry("by", List.of("M1", "M2"));
         Map<String, Object> m8 = Json.object(Json.array(json.get("mutants"), "m").get(7), "m8");
         assertThat((String) m8.get("note")).contains("not in TLC's scope");
     }
@@ -57,7 +61,11 @@ class ReportWritersTest {
     @Test
     void shouldWriteHtmlWithSummaryKillMatrixModelsAndARenderedTrace() {
         String html = ReportWriters.html(report());
-        assertThat(html).contains("<h2 id=\"summary\">", "<h2 id=\"kill-matrix\">", "<h2 id=\"models\">", "<h2 id=\"counterexamples\">");
+        assertThat(html).contains("<h2 id=\"summary\">", "<h2 id=\"kill-matrix\">", "<h2 id=\"properties\">", "<h2 id=\"models\">",
+                "<h2 id=\"counterexamples\">");
+        // Properties by tool: M1 and M2 break GroupOrder in tlc; lincheck ran and never showed NoDuplicate failing.
+        assertThat(html).contains("<tr><td>GroupOrder</td><td>M1 (10 units), M2 (20 units)</td>")
+                .contains("<td class=\"gap\">never shown failing</td>");
         assertThat(html).contains("<td>MCM1</td>", "567 states");
         assertThat(html).contains("MCM1 (expected to fail): GroupOrder violated after 567 distinct states")
                 .contains("<pre>step | actor   | action            | queues | cursor | wire")
