@@ -47,6 +47,46 @@ public enum Mutant {
         return description;
     }
 
+    /**
+     * Whether switching this mutant on changes anything under {@code policy} and a scheduler of
+     * {@code scheduler}'s kind: M1, M2, M3 and M11 live in the {@code next} path (tickets, cursor,
+     * indicators), M4 in the {@code hash} key, M7 in the strict scheduler, M9 in wrr; the others
+     * (claims, faults, publication, ready marks) in both.
+     */
+    public boolean changes(AssignmentPolicy policy, Scheduler.Kind scheduler) {
+        return switch (this) {
+            case M1, M2, M3, M11 -> policy == AssignmentPolicy.NEXT;
+            case M4 -> policy == AssignmentPolicy.HASH;
+            case M7 -> scheduler == Scheduler.Kind.STRICT;
+            case M9 -> scheduler == Scheduler.Kind.WRR;
+            default -> true;
+        };
+    }
+
+    /** What a run needs for this mutant to change anything, for messages: {@code "--policy next"}. */
+    public String needs() {
+        return switch (this) {
+            case M1, M2, M3, M11 -> "--policy next";
+            case M4 -> "--policy hash";
+            case M7 -> "--scheduler strict";
+            case M9 -> "--scheduler wrr:...";
+            default -> "nothing more";
+        };
+    }
+
+    /**
+     * Refuses a mutant that would change nothing in this run, which would otherwise run the correct
+     * design under the mutant's name.
+     *
+     * @throws InvalidInputException naming the mutant and what it needs
+     */
+    public void checkChanges(AssignmentPolicy policy, Scheduler scheduler) {
+        if (!changes(policy, scheduler.kind())) {
+            throw new InvalidInputException("mutant", name() + " (" + description + ") changes nothing under --policy "
+                    + policy.name().toLowerCase(java.util.Locale.ROOT) + " --scheduler " + scheduler + "; it needs " + needs());
+        }
+    }
+
     /** The DESIGN.md §3 property this mutant is expected to break first. */
     public String breaks() {
         return breaks;

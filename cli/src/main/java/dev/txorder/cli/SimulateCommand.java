@@ -190,7 +190,9 @@ final class SimulateCommand implements Callable<Integer> {
         int ring = OptionValues.intIn("ring-size", ringSize, 1, 1 << 26);
         Set<Mutant> ms = EnumSet.noneOf(Mutant.class);
         for (String m : mutants) {
-            ms.add(Mutant.parse(m));
+            Mutant mutant = Mutant.parse(m);
+            mutant.checkChanges(p, s);
+            ms.add(mutant);
         }
         TxConfig config = new TxConfig(l, p, key, s, ring, ms);
         Simulation.Driver d = parseDriver(driver);

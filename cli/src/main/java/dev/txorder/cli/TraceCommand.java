@@ -85,7 +85,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "K", description = "runs, seeds S, S+1, ... (default 1)")
     String runs;
 
-    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7, M9 (M4, M5 need hash; M9 needs wrr)")
+    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7, M9, M10 (M1-M3 need next, M4 hash, M7 strict, M9 wrr)")
     String mutant;
 
     @Option(names = "--spec-mutant", paramLabel = "none|same|Mx",
@@ -176,6 +176,7 @@ final class TraceCommand implements Callable<Integer> {
                 throw new InvalidInputException("mutant", "M11 needs a fault between ticket and reservation, which trace "
                         + "runs do not inject (the correct driver's recovery leaves no record to check); allowed: M1..M7, M9, M10");
             }
+            m.checkChanges(p, s);
             mutants.add(m);
         }
         String against = specMutant(mutant == null ? null : mutants.iterator().next().name());

@@ -216,6 +216,9 @@ class SimulateCommandTest {
             seed text            | --layout 0x2 --policy next --requests 10 --cpus 1 --seed x    | seed        | 'x' is not a whole number
             too many packets     | --layout 0x2 --policy next --requests 100000000 --cpus 1 --array-max 1000 | requests | allowed at most 268435456
             bad mutant           | --layout 0x2 --policy next --requests 10 --cpus 1 --mutant M99 | mutant     | allowed: M1, M2
+            next mutant on hash  | --layout 0x2 --policy hash --requests 10 --cpus 1 --mutant M1 | mutant     | M1 (next: take a ticket, then lock queue t mod k and append at its tail) changes nothing under --policy hash --scheduler strict; it needs --policy next
+            wrr mutant on strict | --layout 0-3x2,4-7x2 --policy next --requests 10 --cpus 1 --mutant M9 | mutant | changes nothing under --policy next --scheduler strict; it needs --scheduler wrr
+            hash mutant on next  | --layout 0x2 --policy next --requests 10 --cpus 1 --mutant M4 | mutant     | it needs --policy hash
             bad driver           | --layout 0x2 --policy next --requests 10 --cpus 1 --driver dpdk | driver    | allowed: txorder, single-queue
             fault-every zero     | --layout 0x2 --policy next --requests 10 --cpus 1 --fault-every 0 | fault-every | allowed 1..
             stall-ms zero        | --layout 0x2 --policy next --requests 10 --cpus 1 --stall-ms 0 | stall-ms   | allowed 1..600000

@@ -217,12 +217,6 @@ public final class TraceGate implements Gate {
 
     /** Whether an injected mutant changes a run of this policy and scheduler. */
     private static boolean applies(Mutant m, AssignmentPolicy policy, Scheduler scheduler) {
-        return switch (m) {
-            case M1, M2, M3 -> policy == AssignmentPolicy.NEXT;
-            case M4 -> policy == AssignmentPolicy.HASH;
-            case M7 -> scheduler.kind() == Scheduler.Kind.STRICT;
-            case M9 -> scheduler.kind() == Scheduler.Kind.WRR;
-            default -> true;
-        };
+        return m.changes(policy, scheduler.kind());
     }
 }
