@@ -98,6 +98,13 @@ class MutantKillTest {
     }
 
     @Test
+    void shouldCatchM5AsSlotExclusionFromTheRingsOwnTail(TestReporter facts) {
+        // Two writers that read one TAIL move it once: the rings hand out fewer positions than the
+        // senders reserved (a second opinion beside NoLoss, from the rings' counts).
+        kill(Mutant.M5, Property.SlotExclusion, Scenarios.all().policies(AssignmentPolicy.HASH).flows(2), facts);
+    }
+
+    @Test
     void shouldCatchM6SilentSenderFailureAsProgress(TestReporter facts) {
         kill(Mutant.M6, Scenarios.all().faults(3), facts);
     }

@@ -129,6 +129,7 @@ public final class JUnitGate implements Gate {
         private final Map<TestIdentifier, Map<String, String>> facts = new LinkedHashMap<>();
         private final List<Check> checks = new ArrayList<>();
         private final List<Kill> kills = new ArrayList<>();
+        private final List<Tooth> witnesses = new ArrayList<>();
         private final List<Trace> traces = new ArrayList<>();
         private long effort;
 
@@ -171,11 +172,15 @@ public final class JUnitGate implements Gate {
             effort += n;
             Check check;
             if (ok) {
-                String what = f.containsKey("mutant")
+                String what = f.containsKey("witness") ? f.get("property") + " shown failing on " + f.get("witness")
+                        : f.containsKey("mutant")
                         ? f.get("mutant") + " caught" + (f.containsKey("property") ? " as " + f.get("property") : "")
                         + " after " + n + " " + unit
                         : f.containsKey("property") ? f.get("property") + " held in " + n + " " + unit : "passed";
                 check = new Check(checkName(id), Verdict.PASS, seconds, count == null ? "-" : String.format("%,d %s", n, unit), what, "");
+                if (f.containsKey("witness") && f.containsKey("property")) {
+                    witnesses.add(new Tooth(f.get("property"), name, f.get("witness"), n, unit));
+                }
                 if (f.containsKey("mutant")) {
                     Mutant m = Mutant.parse(f.get("mutant"));
                     kills.add(Kill.caught(m, name, n, unit, f.getOrDefault("property", m.breaks()),
@@ -216,7 +221,8 @@ public final class JUnitGate implements Gate {
                         + checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(Check::detail).findFirst().orElse("")
                         + "; log " + log;
             } else {
-                long properties = facts.values().stream().filter(f -> f.containsKey("property") && !f.containsKey("mutant")).count();
+                long properties = facts.values().stream().filter(f -> f.containsKey("property") && !f.containsKey("mutant")
+                        && !f.containsKey("witness")).count();
                 detail = (checks.size() - skipped) + " tests passed"
                         + (properties > 0 ? ", " + properties + " properties held" : "")
                         + (kills.isEmpty() ? "" : ", mutants caught: " + kills.stream().map(k -> k.mutant().name()).distinct().sorted()
@@ -224,7 +230,8 @@ public final class JUnitGate implements Gate {
                         + (skipped > 0 ? ", " + skipped + " skipped" : "");
             }
             return new GateResult(name, proves, Verdict.of(failed == 0 && !checks.isEmpty()), seconds,
-                    String.format("%,d %s", effort, unit), detail, List.copyOf(checks), List.copyOf(kills), List.copyOf(traces));
+                    String.format("%,d %s", effort, unit), detail, List.copyOf(checks), List.copyOf(kills), List.copyOf(traces),
+                    List.copyOf(witnesses));
         }
     }
 
