@@ -12,7 +12,11 @@ public enum Mutant {
     M2("adapter skips a cursor queue whose head is not yet written", "GroupOrder"),
     M3("indicator NEXT on every packet, arrays included", "RequestContiguity"),
     M4("hash on a key that varies within a flow", "FlowOrder"),
-    M5("no queue-specific lock: two writers can claim one slot", "NoLoss"),
+    /**
+     * A mutant of the {@code hash} policy's queue lock (and, as in the spec, of nothing else: under
+     * {@code next} the queue's owner is the holder of the group's assignment lock).
+     */
+    M5("hash: no queue-specific lock: two writers can claim one slot", "NoLoss"),
     M6("a sender that fails after reserving publishes nothing", "Progress"),
     M7("strict scheduler scans groups in the wrong order", "StrictPriority"),
     /**
@@ -50,13 +54,13 @@ public enum Mutant {
     /**
      * Whether switching this mutant on changes anything under {@code policy} and a scheduler of
      * {@code scheduler}'s kind: M1, M2, M3 and M11 live in the {@code next} path (tickets, cursor,
-     * indicators), M4 in the {@code hash} key, M7 in the strict scheduler, M9 in wrr; the others
+     * indicators), M4 in the {@code hash} key, M5 in its queue lock, M7 in the strict scheduler, M9 in wrr; the others
      * (claims, faults, publication, ready marks) in both.
      */
     public boolean changes(AssignmentPolicy policy, Scheduler.Kind scheduler) {
         return switch (this) {
             case M1, M2, M3, M11 -> policy == AssignmentPolicy.NEXT;
-            case M4 -> policy == AssignmentPolicy.HASH;
+            case M4, M5 -> policy == AssignmentPolicy.HASH;
             case M7 -> scheduler == Scheduler.Kind.STRICT;
             case M9 -> scheduler == Scheduler.Kind.WRR;
             default -> true;
@@ -67,7 +71,7 @@ public enum Mutant {
     public String needs() {
         return switch (this) {
             case M1, M2, M3, M11 -> "--policy next";
-            case M4 -> "--policy hash";
+            case M4, M5 -> "--policy hash";
             case M7 -> "--scheduler strict";
             case M9 -> "--scheduler wrr:...";
             default -> "nothing more";

@@ -183,8 +183,8 @@ public final class TxDriver implements SendPath {
 
     private void sendNext(GroupPath g, TxRequest r, StepProbe probe, FaultPlan faults) {
         Indicator nonFinal = config.has(Mutant.M3) ? Indicator.NEXT : Indicator.CURRENT;
-        if (config.has(Mutant.M1) || config.has(Mutant.M5)) {
-            sendNextMutant(g, r, nonFinal, probe, faults);
+        if (config.has(Mutant.M1)) {
+            sendNextTicketApart(g, r, nonFinal, probe, faults);
             return;
         }
         // see TxOrder.tla: Assign, Reserve -- one step under the group's assignment lock. The probe
@@ -232,8 +232,12 @@ public final class TxDriver implements SendPath {
         ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
     }
 
-    /** Mutants M1 (ticket, then the queue's lock at whatever its tail is) and M5 (no owner at all). */
-    private void sendNextMutant(GroupPath g, TxRequest r, Indicator nonFinal, StepProbe probe, FaultPlan faults) {
+    /**
+     * Mutant M1: the ticket, then the queue's lock at whatever its tail is. (M5, no owner of the
+     * queue, is a mutant of the hash policy's queue lock only, as in the spec: under {@code next} the
+     * owner is the holder of the assignment lock, and a claim apart from it is M1's split.)
+     */
+    private void sendNextTicketApart(GroupPath g, TxRequest r, Indicator nonFinal, StepProbe probe, FaultPlan faults) {
         // see TxOrder.tla: Assign -- the ticket alone, apart from the reservation.
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         long t;
@@ -249,14 +253,6 @@ public final class TxDriver implements SendPath {
             }
         }
         probe.before(StepProbe.Step.RESERVE, r.cpu);
-        if (config.has(Mutant.M5)) {
-            // see TxOrder.tla: ReadTail, Reserve (recorded inside)
-            long pos = ring.reserveUnowned(r, probe);
-            ring.countRequest();
-            // see TxOrder.tla: Write, Fail
-            ring.fill(pos, r, t, nonFinal, Indicator.NEXT, probe, faults, plainPublish, noopsOnFault);
-            return;
-        }
         ring.lock(probe, r.cpu);
         try {
             // see TxOrder.tla: Reserve -- at whatever the tail is, not at ticket t's turn.
