@@ -3,6 +3,7 @@ package dev.txorder.cli;
 import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.cli.verify.Gate;
+import dev.txorder.cli.verify.GateResult;
 import dev.txorder.cli.verify.Profile;
 import dev.txorder.cli.verify.Progress;
 import dev.txorder.cli.verify.Verdict;
@@ -90,6 +91,7 @@ public final class VerifyCommand implements Callable<Integer> {
         injected.ifPresent(m -> console.println("verify: " + m + " injected into the correct design on purpose: the gate must fail"));
         try {
             VerifyReport r = Verifier.run(gates, context, terminal && console == System.out);
+            injected.ifPresent(m -> console.println(injectSummary(m, r)));
             if (r.verdict() == Verdict.SKIP) {
                 for (var g : r.notRun()) {
                     console.println("verify: gate " + g.name() + " did not run: " + g.detail()
@@ -102,6 +104,19 @@ public final class VerifyCommand implements Callable<Integer> {
             System.err.println("txorder verify: report: cannot write to " + dir + ": " + e.getMessage());
             return TxorderCommand.VIOLATED;
         }
+    }
+
+    /**
+     * With a mutant injected, which gates failed, as they must, and which passed anyway: either the
+     * mutant changes nothing they run (proofs never switch it on; M9 changes nothing under strict) or
+     * they are blind to it, which the gate's own detail tells apart.
+     */
+    static String injectSummary(Mutant m, VerifyReport r) {
+        List<GateResult> tools = r.gates().stream().filter(g -> !g.name().equals("mutants") && g.verdict() != Verdict.SKIP).toList();
+        String failed = tools.stream().filter(g -> g.verdict() == Verdict.FAIL).map(GateResult::name).collect(Collectors.joining(", "));
+        String passed = tools.stream().filter(g -> g.verdict() == Verdict.PASS).map(GateResult::name).collect(Collectors.joining(", "));
+        return "verify: with " + m + " injected: failed, as they must: " + (failed.isEmpty() ? "none" : failed)
+                + "; passed anyway (" + m + " changes nothing they run, or they missed it): " + (passed.isEmpty() ? "none" : passed);
     }
 
     /** The checkout: the nearest directory up from the working directory that holds impl/ and spec/, else the working directory. */

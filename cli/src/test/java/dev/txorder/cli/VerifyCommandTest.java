@@ -138,5 +138,17 @@ class VerifyCommandTest {
         assertThat(summary.get("verdict")).isEqualTo("fail");
         assertThat(Files.readString(dir.resolve("index.html"))).contains("OrderPropertiesTest.RequestContiguity failed");
         assertThat(System.getProperty("txorder.inject")).as("the injection ends with the gate").isNull();
+        assertThat(printed).contains("verify: with M3 injected: failed, as they must: properties; passed anyway");
+    }
+
+    @Test
+    void shouldSayWhichGatesFailedUnderAnInjectedMutantAndWhichPassedAnyway() {
+        var pass = dev.txorder.cli.verify.Verdict.PASS;
+        var fail = dev.txorder.cli.verify.Verdict.FAIL;
+        int exit = verify(List.of(fake(gate("tlc", fail)), fake(gate("properties", fail)), fake(gate("proofs", pass))),
+                "--inject", "M1", "--report", dir.toString());
+        assertThat(exit).isEqualTo(TxorderCommand.VIOLATED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("verify: with M1 injected: failed, as they must: tlc, properties;"
+                + " passed anyway (M1 changes nothing they run, or they missed it): proofs");
     }
 }
