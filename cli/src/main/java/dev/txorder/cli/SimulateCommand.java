@@ -163,16 +163,17 @@ final class SimulateCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("txorder simulate: interrupted");
             err.flush();
-            return TxorderCommand.BAD_INPUT;
+            return TxorderCommand.INTERRUPTED;
         }
         new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
         if (plan.wireOut() != null) {
             try {
                 WireFile.write(result.wire(), plan.wireOut());
             } catch (IOException e) {
+                // The folder was checked before the run: a write failing now (disk full) is the run's failure.
                 err.println("txorder simulate: wire-out: cannot write " + plan.wireOut() + ": " + oneLine(e.toString()));
                 err.flush();
-                return TxorderCommand.BAD_INPUT;
+                return TxorderCommand.RUN_FAILED;
             }
             out.println("wire: " + result.wire().size() + " packets written to " + plan.wireOut());
         }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
  * The {@code txorder} command line: one entry point for simulation, model checking and the CI gate.
  *
  * <p>Exit status, for every subcommand: 0 everything asked for holds, 1 a property does not hold,
- * 2 bad input (the message names the field and what is allowed), 3 the run itself failed (trace),
- * 130 interrupted (trace).
+ * 2 bad input (the message names the field and what is allowed), 3 the run itself failed (a crashed
+ * thread, a tool failing, an internal error: the cause on one line, the stack trace only with
+ * {@code --verbose}), 130 interrupted.
  */
 @Command(name = "txorder",
         mixinStandardHelpOptions = true,
@@ -33,6 +34,11 @@ public final class TxorderCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Inherited by every subcommand: {@code txorder simulate --verbose ...}. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "on an unexpected failure, print the stack trace as well as the one-line cause")
+    boolean verbose;
+
     @Override
     public void run() {
         // Listed from the registered subcommands, so that a new one is named without touching this line.
@@ -53,7 +59,44 @@ public final class TxorderCommand implements Runnable {
             ex.getCommandLine().getErr().println("txorder: " + ex.getMessage());
             return BAD_INPUT;
         });
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> failed(ex, line, parsed));
         return cli;
+    }
+
+    /**
+     * What a subcommand threw instead of returning a status: bad input it found late (2, naming the
+     * field), an interrupt (130), anything else a failure of the run (3). One line on stderr; the
+     * stack trace with {@code --verbose}.
+     */
+    static int failed(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = line.getErr();
+        String command = "txorder " + line.getCommandName();
+        if (ex instanceof dev.txorder.InvalidInputException bad) {
+            err.println(command + ": " + bad.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof InterruptedException) {
+            err.println(command + ": interrupted");
+            return INTERRUPTED;
+        }
+        String cause = ex instanceof dev.txorder.RunFailedException ? ex.getMessage()
+                : "internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        err.println(command + ": the run failed: " + cause.lines().findFirst().orElse("")
+                + (isVerbose(parsed) ? "" : " (--verbose for the stack trace)"));
+        if (isVerbose(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return RUN_FAILED;
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

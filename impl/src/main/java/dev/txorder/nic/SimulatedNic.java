@@ -3,6 +3,7 @@ package dev.txorder.nic;
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.Indicator;
 import dev.txorder.Mutant;
+import dev.txorder.RunFailedException;
 import dev.txorder.Scheduler;
 import dev.txorder.driver.SendPath;
 import dev.txorder.driver.SingleQueueDriver;
@@ -90,6 +91,8 @@ public final class SimulatedNic {
 
     private volatile boolean stopRequested;
     private Thread thread;
+    /** What ended the NIC's own thread other than a stop, if anything; read after it has ended. */
+    private volatile Throwable crash;
 
     public SimulatedNic(SendPath path, Scheduler scheduler, Wire wire) {
         this(path, scheduler, wire, EnumSet.noneOf(Mutant.class));
@@ -389,9 +392,18 @@ public final class SimulatedNic {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
-        thread = new Thread(this::drainLoop, "simulated-nic");
+        thread = new Thread(this::runThread, "simulated-nic");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The NIC's thread: drains until stopped; a throwable ends it and is kept for {@link #stop()}. */
+    private void runThread() {
+        try {
+            drainLoop();
+        } catch (Throwable t) {
+            crash = t;
+        }
     }
 
     private void drainLoop() {
@@ -425,6 +437,9 @@ public final class SimulatedNic {
         long lastProgress = System.nanoTime();
         long lastConsumed = -1;
         while (true) {
+            if (crash != null) {
+                stop();
+            }
             long consumed = 0;
             boolean drained = true;
             for (TxRing[] rs : rings) {
@@ -449,7 +464,11 @@ public final class SimulatedNic {
         }
     }
 
-    /** Stops the thread and waits for it; the NIC's counters and the wire are then safe to read. */
+    /**
+     * Stops the thread and waits for it; the NIC's counters and the wire are then safe to read.
+     *
+     * @throws RunFailedException if the thread had crashed: there is then no wire to judge
+     */
     public void stop() throws InterruptedException {
         stopRequested = true;
         Thread t;
@@ -458,6 +477,9 @@ public final class SimulatedNic {
         }
         if (t != null) {
             t.join();
+        }
+        if (crash != null) {
+            throw new RunFailedException("the NIC thread crashed", crash);
         }
     }
 

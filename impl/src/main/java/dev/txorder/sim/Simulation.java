@@ -1,6 +1,7 @@
 package dev.txorder.sim;
 
 import dev.txorder.InvalidInputException;
+import dev.txorder.RunFailedException;
 import dev.txorder.SenderFault;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
@@ -129,7 +130,7 @@ public final class Simulation {
         boolean drained = nic.drainAndStop(stallMillis) && !stalled;
         long nanos = System.nanoTime() - start;
         if (!crashes.isEmpty()) {
-            throw new IllegalStateException("a sender crashed", crashes.get(0));
+            throw new RunFailedException("a sender thread crashed", crashes.get(0));
         }
         AuditReport audit = new OrderAudit(config, path).audit(requests, wire, drained);
         return new Result(config, path, requests, wire, nic, audit, drained, nanos);
