@@ -62,7 +62,9 @@ public final class OrderAudit {
         boolean anyNext = false;
         boolean anyHash = false;
         for (int g = 0; g < groups; g++) {
-            next[g] = path.drainPolicy(g) == AssignmentPolicy.NEXT;
+            // What the run promises is the configured policy's, whatever the path does to keep it: the
+            // prior art under next owes the same GroupOrder (its ring positions are its tickets).
+            next[g] = config.policy() == AssignmentPolicy.NEXT;
             anyNext |= next[g];
             anyHash |= !next[g];
         }
