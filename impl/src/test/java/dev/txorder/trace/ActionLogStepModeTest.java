@@ -222,16 +222,17 @@ class ActionLogStepModeTest {
     }
 
     @Test
-    void shouldLogTheTicketAloneAndThenTheTwoStepsOfTheUnownedReservationUnderM5() {
-        build(AssignmentPolicy.NEXT, EnumSet.of(Mutant.M5));
-        driver.send(request(1, 0, MAC_1, 2));
+    void shouldLogTheTwoStepsOfTheUnownedReservationUnderM5() {
+        // M5 removes the hash policy's queue lock: the tail is read, then claimed, as two steps.
+        build(AssignmentPolicy.HASH, EnumSet.of(Mutant.M5));
+        driver.send(request(1, 0, MAC_1, 2)); // ..:01 -> queue 1 of 2
 
         assertThat(logged()).containsExactly(
-                assign(0, 1, MAC_1, 2, 0, 0),
-                "ReadTail cpu=0 req=1 group=0 queue=0 slot=0",
-                reserve(0, 1, 0, 0),
-                write(0, 1, 1, 0, 0, Indicator.CURRENT),
-                write(0, 1, 2, 0, 1, Indicator.NEXT));
+                assign(0, 1, MAC_1, 2, 1, -1),
+                "ReadTail cpu=0 req=1 group=0 queue=1 slot=0",
+                reserve(0, 1, 1, 0),
+                write(0, 1, 1, 1, 0, Indicator.NONE),
+                write(0, 1, 2, 1, 1, Indicator.NONE));
     }
 
     @Test
