@@ -1,0 +1,166 @@
+package dev.txorder.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.Indicator;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.TxRequest;
+import dev.txorder.driver.TxDriver;
+import dev.txorder.layout.Layout;
+import dev.txorder.nic.RecordingWire;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One case per check of {@link OrderAudit}, each built so that this check alone can see the fault:
+ * the other checks of the same property are given nothing to find (overlapping sends leave the
+ * real-time check nothing; tickets in order leave the ticket check nothing). Written against the
+ * survivors of mutation testing (impl/README.md): a check whose report could be deleted without a
+ * test failing was not yet tested.
+ */
+class OrderAuditChecksTest {
+    private static final long MAC = 0x0a0bL;
+    private static final TxConfig NEXT = TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.NEXT);
+
+    /**
+     * Requests of priority 0 with the given packet counts, all overlapping in time (begin 0, end 100).
+     * No driver sent them, so the rings' counts disagree (SlotExclusion): each case reads its own property.
+     */
+    private static SendHistory concurrent(int... packets) {
+        SendHistory h = new SendHistory(packets.length);
+        for (int i = 0; i < packets.length; i++) {
+            h.add(new TxRequest(i, i, 0, MAC, 1, packets[i]));
+            h.begin(i, i);
+            h.end(i, 100 + i, SendHistory.Outcome.ACCEPTED);
+        }
+        return h;
+    }
+
+    private static AuditReport audit(TxConfig config, SendHistory h, RecordingWire w, boolean drained) {
+        return new OrderAudit(config, new TxDriver(config)).audit(h, w, drained);
+    }
+
+    @Test
+    void shouldCatchTicketsOutOfOrderWhenTheSendsOverlapInTime() {
+        RecordingWire w = new RecordingWire();
+        w.transmit(1, 1, 0, 0, 1, Indicator.NEXT, MAC, 1, 1);
+        w.transmit(0, 1, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        AuditReport r = audit(NEXT, concurrent(1, 1), w, true);
+        assertThat(r.violations(Property.GroupOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("group 0: request 0 (ticket 0) leaves after request 1 (ticket 1)"));
+
+        RecordingWire inOrder = new RecordingWire();
+        inOrder.transmit(0, 1, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        inOrder.transmit(1, 1, 0, 0, 1, Indicator.NEXT, MAC, 1, 1);
+        assertThat(audit(NEXT, concurrent(1, 1), inOrder, true).verdict(Property.GroupOrder)).isEqualTo(AuditReport.Verdict.HOLDS);
+    }
+
+    @Test
+    void shouldCatchTwoPacketsOfOneRequestWithDifferentTickets() {
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
+        w.transmit(0, 2, 0, 0, 0, Indicator.NEXT, MAC, 5, 1);
+        assertThat(audit(NEXT, concurrent(2), w, true).violations(Property.GroupOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("request 0 carries ticket 5 after 0"));
+    }
+
+    @Test
+    void shouldCatchARequestInterruptedAndResumedAsRequestContiguity() {
+        // Tickets in order (0, then 1) and the sends overlap: only contiguity is broken.
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
+        w.transmit(1, 1, 0, 0, 1, Indicator.NEXT, MAC, 1, 1);
+        w.transmit(0, 2, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        AuditReport r = audit(NEXT, concurrent(2, 1), w, true);
+        assertThat(r.violations(Property.RequestContiguity)).extracting(Violation::detail).containsExactly(
+                "request 0 interrupted after 1 of 2 packets by request 1",
+                "request 0 resumes (packet 2) after request 1 came between");
+        assertThat(r.violated()).contains(Property.RequestContiguity).doesNotContain(Property.NoLoss, Property.NoDuplicate);
+    }
+
+    @Test
+    void shouldNotCallAFinishedRequestInterrupted() {
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
+        w.transmit(0, 2, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        w.transmit(1, 1, 0, 0, 1, Indicator.NEXT, MAC, 1, 1);
+        AuditReport r = audit(NEXT, concurrent(2, 1), w, true);
+        assertThat(r.verdict(Property.RequestContiguity)).isEqualTo(AuditReport.Verdict.HOLDS);
+        assertThat(r.verdict(Property.GroupOrder)).isEqualTo(AuditReport.Verdict.HOLDS);
+    }
+
+    @Test
+    void shouldReportAStallFromTheRingsAndARunThatDidNotDrainOtherwise() {
+        TxDriver driver = new TxDriver(NEXT);
+        SendHistory h = concurrent(1);
+        driver.send(new TxRequest(0, 0, 0, MAC, 1, 1));
+        // Nothing transmitted: the descriptor is still in queue 0.
+        AuditReport stalled = new OrderAudit(NEXT, driver).audit(h, new RecordingWire(), false);
+        assertThat(stalled.violations(Property.Progress)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("the NIC stalled: group 0 queue 0 consumed 0 of 1 reserved descriptors"));
+
+        // The rings are empty, but the harness says the run did not drain in time.
+        AuditReport late = new OrderAudit(NEXT, new TxDriver(NEXT)).audit(new SendHistory(0), new RecordingWire(), false);
+        assertThat(late.violations(Property.Progress)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("the NIC did not drain in time"));
+        assertThat(new OrderAudit(NEXT, new TxDriver(NEXT)).audit(new SendHistory(0), new RecordingWire(), true).holds()).isTrue();
+    }
+
+    @Test
+    void shouldCatchRingsThatHandedOutFewerPositionsThanTheSendersReservedAsSlotExclusion() {
+        TxDriver driver = new TxDriver(NEXT);
+        driver.send(new TxRequest(0, 0, 0, MAC, 1, 2));
+        // The history says 3 packets were reserved (2 + 1); the rings handed out 2 positions.
+        SendHistory h = concurrent(2, 1);
+        AuditReport r = new OrderAudit(NEXT, driver).audit(h, new RecordingWire(), true);
+        assertThat(r.violations(Property.SlotExclusion)).singleElement().satisfies(v -> assertThat(v.detail())
+                .isEqualTo("senders reserved 3 descriptors but the rings handed out 2 positions: 1 descriptors were claimed by two writers"));
+    }
+
+    @Test
+    void shouldCatchAWrrVisitOnePacketTooLongAsWeightedShare() {
+        // wrr 1:2, group 1 (weight 2) first, both groups ready throughout: 1 1 0 1 1 0 ...
+        TxConfig wrr = TxConfig.of(Layout.parse("0x1,1x1"), AssignmentPolicy.HASH).withScheduler(Scheduler.wrr(1, 2));
+        SendHistory h = new SendHistory(6);
+        int[] prio = {1, 1, 0, 1, 1, 0};
+        for (int i = 0; i < 6; i++) {
+            h.add(new TxRequest(i, 0, prio[i], MAC, prio[i], 1));
+            h.begin(i, i);
+            h.end(i, 100, SendHistory.Outcome.ACCEPTED);
+        }
+        RecordingWire right = new RecordingWire();
+        for (int i : new int[] {0, 1, 2, 3, 4, 5}) {
+            right.transmit(i, 1, prio[i], prio[i], 0, Indicator.NONE, MAC, -1, 3);
+        }
+        assertThat(audit(wrr, h, right, true).verdict(Property.WeightedShare)).isEqualTo(AuditReport.Verdict.HOLDS);
+
+        RecordingWire third = new RecordingWire();
+        for (int i : new int[] {0, 1, 3, 2, 4, 5}) {
+            third.transmit(i, 1, prio[i], prio[i], 0, Indicator.NONE, MAC, -1, 3);
+        }
+        assertThat(audit(wrr, h, third, true).violations(Property.WeightedShare)).first()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("group 1 served where wrr:1,2 serves group 0"));
+    }
+
+    @Test
+    void shouldOrderOnlySendsThatReturnedStrictlyBeforeTheOtherBegan() {
+        // Request 0 returns at 50 and request 1 begins at 50: not ordered in real time, either may go first.
+        SendHistory touching = new SendHistory(2);
+        touching.add(new TxRequest(0, 0, 0, MAC, 1, 1));
+        touching.add(new TxRequest(1, 1, 0, MAC, 1, 1));
+        touching.begin(0, 10);
+        touching.end(0, 50, SendHistory.Outcome.ACCEPTED);
+        touching.begin(1, 50);
+        touching.end(1, 60, SendHistory.Outcome.ACCEPTED);
+        TxConfig hash = TxConfig.of(Layout.parse("0x1"), AssignmentPolicy.HASH);
+        RecordingWire reversed = new RecordingWire();
+        reversed.transmit(1, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        reversed.transmit(0, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        assertThat(audit(hash, touching, reversed, true).verdict(Property.FlowOrder)).isEqualTo(AuditReport.Verdict.HOLDS);
+
+        touching.begin(1, 51);
+        assertThat(audit(hash, touching, reversed, true).violations(Property.FlowOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).startsWith("request 1 began after request 0 returned"));
+    }
+}
