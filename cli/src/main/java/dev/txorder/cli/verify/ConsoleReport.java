@@ -47,7 +47,8 @@ final class ConsoleReport {
                     + (r.note().isEmpty() ? "" : (gap.isEmpty() ? "" : "; ") + r.note()));
         }
         out.println();
-        out.println("PROPERTIES x TOOLS (what made each check fail in this run; - the tool has no such check)");
+        out.println("PROPERTIES x TOOLS (what made each check fail in this run; NEVER SHOWN: the tool judges it and nothing"
+                + " made it fail; - the tool has no such check)");
         List<String> ptools = report.properties().tools();
         out.printf("%-22s", "PROPERTY");
         ptools.forEach(t -> out.printf("  %-18s", t.toUpperCase(Locale.ROOT)));
@@ -56,8 +57,11 @@ final class ConsoleReport {
             out.printf("%-22s", clip(r.property(), 22));
             for (String t : ptools) {
                 PropertyTable.Cell c = r.cells().get(t);
-                String text = c.state() == PropertyTable.State.SHOWN
-                        ? c.by().stream().map(Tooth::by).distinct().collect(java.util.stream.Collectors.joining(" ")) : c.text();
+                String text = switch (c.state()) {
+                    case SHOWN -> c.by().stream().map(Tooth::by).distinct().collect(java.util.stream.Collectors.joining(" "));
+                    case NOT_SHOWN -> "NEVER SHOWN";
+                    default -> c.text();
+                };
                 out.printf("  %-18s", paint(clip(text, 18), c.state() == PropertyTable.State.NOT_SHOWN ? RED : "", colour));
             }
             out.println();
