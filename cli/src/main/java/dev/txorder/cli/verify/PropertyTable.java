@@ -1,5 +1,6 @@
 package dev.txorder.cli.verify;
 
+import dev.txorder.Mutant;
 import dev.txorder.audit.Property;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,7 +89,7 @@ public record PropertyTable(List<String> tools, List<Row> rows, Set<String> ran)
             if (!TOOLS.contains(r.name())) {
                 continue;
             }
-            r.kills().stream().filter(Kill::caught).map(Tooth::of).forEach(teeth::add);
+            r.kills().stream().filter(Kill::caught).map(Tooth::of).map(PropertyTable::creditRefinement).forEach(teeth::add);
             teeth.addAll(r.witnesses());
         }
         List<String> properties = new ArrayList<>(Stream.of(Property.values()).map(Enum::name).toList());
@@ -112,6 +113,19 @@ public record PropertyTable(List<String> tools, List<Row> rows, Set<String> ran)
             rows.add(new Row(p, cells));
         }
         return new PropertyTable(TOOLS, rows, Set.copyOf(ran));
+    }
+
+    /**
+     * A mutant caught because the design no longer refines its abstraction (proofs: the ordered
+     * channel; SlotRing: the sequence ring) broke what that abstraction states: the property the
+     * mutant breaks. Credited there, marked as a refinement.
+     */
+    static Tooth creditRefinement(Tooth t) {
+        if (!t.property().startsWith("Refines")) {
+            return t;
+        }
+        Mutant m = Mutant.parse(t.by());
+        return new Tooth(m.breaks(), t.tool(), t.by() + " (refinement)", t.effort(), t.unit());
     }
 
     static String canonical(String property) {

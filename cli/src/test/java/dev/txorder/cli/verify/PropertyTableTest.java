@@ -48,6 +48,15 @@ class PropertyTableTest {
     }
 
     @Test
+    void shouldCreditARefinementFailureToThePropertyTheMutantBreaks() {
+        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, "-", "-", List.of(),
+                List.of(Kill.caught(Mutant.M1, "proofs", 40, "states", "RefinesOrderedChannelNext", "MCM1Refines")), List.of());
+        PropertyTable t = PropertyTable.of(List.of(proofs));
+        assertThat(cell(t, "GroupOrder", "proofs").by()).extracting(Tooth::by).containsExactly("M1 (refinement)");
+        assertThat(t.rows()).noneMatch(r -> r.property().startsWith("Refines"));
+    }
+
+    @Test
     void shouldNotCreditAMissedMutant() {
         GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, "-", "-", List.of(),
                 List.of(Kill.missed(Mutant.M8, "jcstress", "not shown")), List.of());
