@@ -1,6 +1,5 @@
 package dev.txorder.cli;
 
-import dev.txorder.spec.SpecMutants;
 import dev.txorder.InvalidInputException;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
@@ -169,15 +168,8 @@ final class CheckCommand implements Callable<Integer> {
         int a = arrayMax == null ? 1 : OptionValues.intIn("array-max", arrayMax, 1, MAX_ARRAY);
         int r = ringSize == null ? Math.max(a, 2) : OptionValues.intIn("ring-size", ringSize, a, MAX_RING);
         int f = faults == null ? 1 : OptionValues.intIn("faults", faults, 0, 2);
+        // GeneratedModel says which mutants a generated model can have (ModelInputException, exit 2).
         String m = mutant == null ? "none" : mutant.strip().toUpperCase(Locale.ROOT);
-        if (SpecMutants.OF_SLOT_RING.contains(m)) {
-            throw new InvalidInputException("mutant", m + " is a mutant of the ring's rows (SlotRing.tla), not of the"
-                    + " models check generates; its models MCM10 and MCM10Refines run in the tlc gate; allowed: "
-                    + SpecMutants.allowedInTxOrder());
-        }
-        if (!m.equalsIgnoreCase("none") && !SpecMutants.inTxOrder(m)) {
-            throw new InvalidInputException("mutant", "'" + mutant + "' is not a mutant of the spec; allowed: " + SpecMutants.allowedInTxOrder());
-        }
         List<Integer> queues = parsed.groups().stream().map(QueueGroup::queueCount).toList();
         return new GeneratedModel(queues, p, c, n, a, r, m.equalsIgnoreCase("none") ? "none" : m,
                 weights(queues.size()), f);

@@ -82,6 +82,8 @@ class CheckCommandTest {
         "--layout 0x2 --policy next --cpus 2 --requests 2 --array-max 3 --ring-size 2; ring-size",
         "--layout 0x2 --policy next --cpus 2 --requests 2 --mutant M4; mutant",
         "--layout 0x2 --policy hash --cpus 2 --requests 2 --mutant M9; mutant",
+        "--layout 0x2 --policy next --cpus 2 --requests 2 --mutant M10; mutant",
+        "--layout 0x2 --policy next --cpus 2 --requests 2 --mutant M99; mutant",
         "--layout 0x2,1x1 --policy next --cpus 2 --requests 2 --scheduler wrr:1; scheduler",
         "--layout 0x2 --policy next --cpus 2 --requests 2 --scheduler fair; scheduler",
         "--layout 0x0 --policy next --cpus 2 --requests 2; layout",
