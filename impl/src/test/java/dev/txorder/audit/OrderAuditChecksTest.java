@@ -57,6 +57,53 @@ class OrderAuditChecksTest {
     }
 
     @Test
+    void shouldCatchTwoRequestsGivenTheSameTicket() {
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        w.transmit(1, 1, 0, 0, 1, Indicator.NEXT, MAC, 0, 1);
+        assertThat(audit(NEXT, concurrent(1, 1), w, true).violations(Property.GroupOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("group 0: request 1 (ticket 0) leaves after request 0 (ticket 0)"));
+    }
+
+    @Test
+    void shouldHashTheConfiguredKeyForFlowAffinity() {
+        // Two requests of flow 7 to two MACs, in two queues: one flow in two queues under the flow-id
+        // key, two keys in two queues under the MAC key.
+        SendHistory h = new SendHistory(2);
+        h.add(new TxRequest(0, 0, 0, 0x0a01L, 7, 1));
+        h.add(new TxRequest(1, 1, 0, 0x0a02L, 7, 1));
+        for (int i = 0; i < 2; i++) {
+            h.begin(i, i);
+            h.end(i, 100, SendHistory.Outcome.ACCEPTED);
+        }
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 1, Indicator.NONE, 0x0a01L, -1, 1);
+        w.transmit(1, 1, 0, 0, 0, Indicator.NONE, 0x0a02L, -1, 1);
+        TxConfig byMac = TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.HASH);
+        assertThat(audit(byMac, h, w, true).verdict(Property.FlowAffinity)).isEqualTo(AuditReport.Verdict.HOLDS);
+        TxConfig byFlow = byMac.withHashKey(dev.txorder.HashKey.FLOW);
+        assertThat(audit(byFlow, h, w, true).violations(Property.FlowAffinity)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("flow 7 in queue 1 and queue 0 of group 0 (request 1)"));
+    }
+
+    @Test
+    void shouldReportAPacketFromAGroupTheNicSawNotReadyUnderItsSchedulersProperty() {
+        // Ready mask 0b01 (only group 0) while group 1 transmits.
+        TxConfig strict = TxConfig.of(Layout.parse("0x1,1x1"), AssignmentPolicy.HASH);
+        SendHistory h = new SendHistory(1);
+        h.add(new TxRequest(0, 0, 1, MAC, 1, 1));
+        h.begin(0, 0);
+        h.end(0, 100, SendHistory.Outcome.ACCEPTED);
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 1, 1, 0, Indicator.NONE, MAC, -1, 1);
+        assertThat(audit(strict, h, w, true).violations(Property.StrictPriority)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("group 1 transmitted while the NIC saw it not ready"));
+        TxConfig wrr = strict.withScheduler(Scheduler.wrr(1, 1));
+        assertThat(audit(wrr, h, w, true).violations(Property.WeightedShare)).first()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("group 1 transmitted while the NIC saw it not ready"));
+    }
+
+    @Test
     void shouldCatchTwoPacketsOfOneRequestWithDifferentTickets() {
         RecordingWire w = new RecordingWire();
         w.transmit(0, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
