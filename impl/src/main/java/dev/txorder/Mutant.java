@@ -58,23 +58,42 @@ public enum Mutant {
      * (claims, faults, publication, ready marks) in both.
      */
     public boolean changes(AssignmentPolicy policy, Scheduler.Kind scheduler) {
-        return switch (this) {
-            case M1, M2, M3, M11 -> policy == AssignmentPolicy.NEXT;
-            case M4, M5 -> policy == AssignmentPolicy.HASH;
-            case M7 -> scheduler == Scheduler.Kind.STRICT;
-            case M9 -> scheduler == Scheduler.Kind.WRR;
-            default -> true;
-        };
+        Lives l = lives();
+        return (l.policy == null || l.policy == policy) && (l.scheduler == null || l.scheduler == scheduler);
     }
 
     /** What a run needs for this mutant to change anything, for messages: {@code "--policy next"}. */
     public String needs() {
+        return lives().needs;
+    }
+
+    /** Where a mutant's change lives: one table that {@link #changes} and {@link #needs} both read. */
+    private enum Lives {
+        NEXT(AssignmentPolicy.NEXT, null, "--policy next"),
+        HASH(AssignmentPolicy.HASH, null, "--policy hash"),
+        STRICT(null, Scheduler.Kind.STRICT, "--scheduler strict"),
+        WRR(null, Scheduler.Kind.WRR, "--scheduler wrr:..."),
+        ANYWHERE(null, null, "nothing more");
+
+        /** The policy, or the scheduler kind, the change needs; null: any. */
+        final AssignmentPolicy policy;
+        final Scheduler.Kind scheduler;
+        final String needs;
+
+        Lives(AssignmentPolicy policy, Scheduler.Kind scheduler, String needs) {
+            this.policy = policy;
+            this.scheduler = scheduler;
+            this.needs = needs;
+        }
+    }
+
+    private Lives lives() {
         return switch (this) {
-            case M1, M2, M3, M11 -> "--policy next";
-            case M4, M5 -> "--policy hash";
-            case M7 -> "--scheduler strict";
-            case M9 -> "--scheduler wrr:...";
-            default -> "nothing more";
+            case M1, M2, M3, M11 -> Lives.NEXT;
+            case M4, M5 -> Lives.HASH;
+            case M7 -> Lives.STRICT;
+            case M9 -> Lives.WRR;
+            default -> Lives.ANYWHERE;
         };
     }
 

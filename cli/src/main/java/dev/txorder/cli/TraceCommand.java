@@ -9,6 +9,7 @@ import dev.txorder.TxConfig;
 import dev.txorder.layout.Layout;
 import dev.txorder.sim.Simulation;
 import dev.txorder.spec.SpecFiles;
+import dev.txorder.spec.SpecMutants;
 import dev.txorder.spec.TlcRunner;
 import dev.txorder.spec.trace.TraceModel;
 import dev.txorder.spec.WorkFolders;
@@ -246,9 +247,9 @@ final class TraceCommand implements Callable<Integer> {
                     + "allowed: none, same (with --mutant), M1..M7, M9");
         }
         String m = same ? runMutant : specMutant.strip().toUpperCase(Locale.ROOT);
-        if (m.equals("M10")) {
-            throw new InvalidInputException("spec-mutant", "M10 is a mutant of the ring's rows (SlotRing.tla), which the"
-                    + " TxOrder spec a trace is checked against does not keep; run M10 against the correct spec"
+        if (SpecMutants.OF_SLOT_RING.contains(m)) {
+            throw new InvalidInputException("spec-mutant", m + " is a mutant of the ring's rows (SlotRing.tla), which the"
+                    + " TxOrder spec a trace is checked against does not keep; run " + m + " against the correct spec"
                     + " (--spec-mutant none), which must reject it; allowed: none, same, M1..M7, M9");
         }
         if (!TraceModel.validatesAgainst(m)) {

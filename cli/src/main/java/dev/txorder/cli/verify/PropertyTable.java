@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public record PropertyTable(List<String> tools, List<Row> rows, Set<String> ran) {
     static final List<String> TOOLS = List.of("tlc", "properties", "lincheck", "trace", "jcstress", "proofs");
     static final String TRACE_CONFORMS = "TraceConforms";
+    /** The properties of DESIGN.md §3, in their order. */
+    static final List<String> PROPERTIES = Stream.of(Property.values()).map(Enum::name).toList();
 
     /**
      * What each tool judges at all, by property (DESIGN.md §3, cross-reference): TLC every property
@@ -34,8 +36,8 @@ public record PropertyTable(List<String> tools, List<Row> rows, Set<String> ran)
      * channel's NoLoss / NoDuplicate.
      */
     static final Map<String, Set<String>> JUDGES = Map.of(
-            "tlc", Stream.of(Property.values()).map(Enum::name).collect(Collectors.toSet()),
-            "properties", Stream.of(Property.values()).map(Enum::name).collect(Collectors.toSet()),
+            "tlc", Set.copyOf(PROPERTIES),
+            "properties", Set.copyOf(PROPERTIES),
             "lincheck", Set.of("NoLoss", "NoDuplicate", "FlowOrder", "GroupOrder", "RequestContiguity", "FlowAffinity"),
             "trace", Set.of(TRACE_CONFORMS),
             "jcstress", Set.of("NoLoss", "FlowOrder", "GroupOrder", "RequestContiguity", "SlotExclusion", "Progress"),
@@ -92,7 +94,7 @@ public record PropertyTable(List<String> tools, List<Row> rows, Set<String> ran)
             r.kills().stream().filter(Kill::caught).map(Tooth::of).map(PropertyTable::creditRefinement).forEach(teeth::add);
             teeth.addAll(r.witnesses());
         }
-        List<String> properties = new ArrayList<>(Stream.of(Property.values()).map(Enum::name).toList());
+        List<String> properties = new ArrayList<>(PROPERTIES);
         properties.add(TRACE_CONFORMS);
         // Checks shown failing under a name that is no §3 property (a refinement, a witness, a weak
         // invariant): rows of their own after the properties, so that nothing shown is hidden.

@@ -97,7 +97,7 @@ public final class TraceGate implements Gate {
                 for (Scheduler scheduler : SCHEDULERS) {
                     for (int i = 0; i < plan.runsPerCell(); i++, seed++) {
                         EnumSet<Mutant> injected = EnumSet.noneOf(Mutant.class);
-                        inject.filter(m -> applies(m, policy, scheduler)).ifPresent(injected::add);
+                        inject.filter(m -> m.changes(policy, scheduler.kind())).ifPresent(injected::add);
                         TxConfig config = config(policy, scheduler, injected);
                         String label = String.format(Locale.ROOT, "%s-%s-%d", policy.name().toLowerCase(Locale.ROOT),
                                 scheduler.kind().name().toLowerCase(Locale.ROOT), seed);
@@ -213,10 +213,5 @@ public final class TraceGate implements Gate {
 
     private static TxConfig config(AssignmentPolicy policy, Scheduler scheduler, Set<Mutant> mutants) {
         return new TxConfig(LAYOUT, policy, HashKey.MAC, scheduler, RING_SIZE, mutants);
-    }
-
-    /** Whether an injected mutant changes a run of this policy and scheduler. */
-    private static boolean applies(Mutant m, AssignmentPolicy policy, Scheduler scheduler) {
-        return m.changes(policy, scheduler.kind());
     }
 }
