@@ -78,8 +78,7 @@ public final class OrderAudit {
             keyQueue.add(new HashMap<>());
         }
         Scheduler s = config.scheduler();
-        int wrrGroup = groups - 1;
-        int wrrCredit = s.kind() == Scheduler.Kind.WRR ? s.weight(wrrGroup) : 0;
+        ReadyMaskReplay replay = new ReadyMaskReplay(s, groups);
 
         for (int seq = 0; seq < wire.size(); seq++) {
             long req = wire.request(seq);
@@ -109,6 +108,9 @@ public final class OrderAudit {
                 c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted but the send "
                         + (outcome == SendHistory.Outcome.REJECTED ? "was rejected"
                         : outcome == SendHistory.Outcome.PENDING ? "never ran" : "failed before reserving"));
+            } else if (outcome == SendHistory.Outcome.FAILED && h.written(row) >= 0 && pkt > h.written(row)) {
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted, but its sender"
+                        + " failed after writing " + h.written(row) + ": that descriptor was a no-op");
             }
             if (pkt < lastPacket[row]) {
                 c.add(Property.FlowOrder, seq, "packet " + pkt + " of request " + req + " after its packet " + lastPacket[row]);
@@ -165,34 +167,9 @@ public final class OrderAudit {
                 }
             }
 
-            long ready = wire.readyGroups(seq);
-            Property sched = s.kind() == Scheduler.Kind.STRICT ? Property.StrictPriority : Property.WeightedShare;
-            if ((ready & (1L << g)) == 0) {
-                c.add(sched, seq, "group " + g + " transmitted while the NIC saw it not ready");
-            } else if (s.kind() == Scheduler.Kind.STRICT) {
-                int highest = 63 - Long.numberOfLeadingZeros(ready);
-                if (g != highest) {
-                    c.add(Property.StrictPriority, seq, "group " + g + " sent request " + req + " while group " + highest
-                            + " had a ready packet");
-                }
-            } else {
-                int expected;
-                if (wrrCredit > 0 && (ready & (1L << wrrGroup)) != 0) {
-                    expected = wrrGroup;
-                    wrrCredit--;
-                } else {
-                    expected = wrrGroup;
-                    do {
-                        expected = expected == 0 ? groups - 1 : expected - 1;
-                    } while ((ready & (1L << expected)) == 0);
-                    wrrGroup = expected;
-                    wrrCredit = s.weight(expected) - 1;
-                }
-                if (expected != g) {
-                    c.add(Property.WeightedShare, seq, "group " + g + " served where " + s + " serves group " + expected);
-                    wrrGroup = g;
-                    wrrCredit = s.weight(g) - 1;
-                }
+            String unscheduled = replay.check(g, req, wire.readyGroups(seq));
+            if (unscheduled != null) {
+                c.add(replay.property(), seq, unscheduled);
             }
         }
 
@@ -200,6 +177,10 @@ public final class OrderAudit {
             if (h.outcome(i) == SendHistory.Outcome.ACCEPTED && count[i] < h.packets(i)) {
                 c.add(Property.NoLoss, -1, "request " + h.id(i) + ": " + count[i] + " of " + h.packets(i)
                         + " packets transmitted");
+            } else if (h.outcome(i) == SendHistory.Outcome.FAILED && h.written(i) > 0
+                    && prefixSeen(seen, offset[i], h.written(i)) < h.written(i)) {
+                c.add(Property.NoLoss, -1, "request " + h.id(i) + " failed after writing " + h.written(i)
+                        + " packets, but only " + prefixSeen(seen, offset[i], h.written(i)) + " of them were transmitted");
             }
         }
         long[] flowIds = flowIds(h);
@@ -276,6 +257,11 @@ public final class OrderAudit {
                         + what.apply(b) + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
             }
         }
+    }
+
+    /** How many of a request's first {@code written} packets, from bit {@code from} of {@code seen}, left. */
+    private static int prefixSeen(BitSet seen, long from, int written) {
+        return seen.get((int) from, (int) from + written).cardinality();
     }
 
     /**
@@ -417,22 +403,6 @@ public final class OrderAudit {
                 m.put(h.id(i), i);
             }
             return id -> m.getOrDefault(id, -1);
-        }
-    }
-
-    private static final class Collector {
-        final List<Violation> kept = new ArrayList<>();
-        final Map<Property, Long> counts = new EnumMap<>(Property.class);
-
-        void add(Property p, long seq, String detail) {
-            long n = counts.merge(p, 1L, Long::sum);
-            if (n <= AuditReport.KEPT_PER_PROPERTY) {
-                kept.add(new Violation(p, seq, detail));
-            }
-        }
-
-        long count(Property p) {
-            return counts.getOrDefault(p, 0L);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class SendHistory {
     private long[] begin;
     private long[] end;
     private byte[] outcome;
+    private int[] written;
     private int size;
 
     public SendHistory(int expectedRequests) {
@@ -52,6 +53,7 @@ public final class SendHistory {
         begin = new long[n];
         end = new long[n];
         outcome = new byte[n];
+        written = new int[n];
     }
 
     /** Adds a request before the run; @return its row. */
@@ -67,6 +69,7 @@ public final class SendHistory {
             begin = Arrays.copyOf(begin, n);
             end = Arrays.copyOf(end, n);
             outcome = Arrays.copyOf(outcome, n);
+            written = Arrays.copyOf(written, n);
         }
         int i = size++;
         id[i] = r.id;
@@ -75,6 +78,7 @@ public final class SendHistory {
         dstMac[i] = r.dstMac;
         flow[i] = r.flow;
         packets[i] = r.packets;
+        written[i] = -1;
         return i;
     }
 
@@ -88,8 +92,18 @@ public final class SendHistory {
     }
 
     public void end(int i, long time, Outcome o) {
+        end(i, time, o, -1);
+    }
+
+    /**
+     * @param packetsWritten for {@link Outcome#FAILED}: how many packets the harness's fault plan let
+     *                       the sender write before it failed (those must leave, in order); -1 when
+     *                       the harness does not know
+     */
+    public void end(int i, long time, Outcome o, int packetsWritten) {
         end[i] = time;
         outcome[i] = (byte) o.ordinal();
+        written[i] = packetsWritten;
     }
 
     public int size() {
@@ -130,6 +144,11 @@ public final class SendHistory {
 
     public Outcome outcome(int i) {
         return OUTCOMES[outcome[i]];
+    }
+
+    /** For a {@link Outcome#FAILED} request, the packets written before the fault, or -1 when unknown. */
+    public int written(int i) {
+        return written[i];
     }
 
     /** Packets of requests that were accepted. */

@@ -2,11 +2,15 @@ package dev.txorder.nic;
 
 import dev.txorder.Indicator;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Wire} that records every packet in primitive columns (about 40 bytes a packet, no
  * object per packet), for the audit and for wire files. Written by the NIC thread; read after
  * the NIC has stopped (its thread's termination is the happens-before edge).
+ *
+ * <p>Given the harness's clock, it also stamps each packet with the time it reached the wire, on
+ * the clock the send history uses: the audit's own view of when the NIC chose each packet.
  */
 public final class RecordingWire implements Wire {
     private long[] request;
@@ -18,13 +22,42 @@ public final class RecordingWire implements Wire {
     private long[] dstMac;
     private long[] ticket;
     private long[] readyGroups;
+    private long[] time;
+    private final LongSupplier clock;
+    private final long clockSlack;
     private int size;
+
+    /**
+     * The slack of {@code System.nanoTime} between threads: a sender's release store can still sit in
+     * its core's store buffer when it reads the clock, and the NIC's load can run ahead of its own
+     * clock read; both windows are well under a microsecond, so 20 us is generous. (A preemption
+     * only makes the sender's reading later and the NIC's load later: the safe direction.)
+     */
+    public static final long NANO_TIME_SLACK = 20_000;
 
     public RecordingWire() {
         this(1024);
     }
 
+    /** A wire that does not stamp times ({@link #time} is -1). */
     public RecordingWire(int expectedPackets) {
+        this(expectedPackets, null);
+    }
+
+    /** A wire stamped by a logical clock, whose readings on two threads order their actions exactly. */
+    public RecordingWire(int expectedPackets, LongSupplier clock) {
+        this(expectedPackets, clock, 0);
+    }
+
+    /**
+     * @param clock      the send history's clock, read as each packet is transmitted; null: no times
+     * @param clockSlack how far apart two threads' readings must be before the earlier one's writes
+     *                   are surely seen by the later one's reads ({@link #NANO_TIME_SLACK} for
+     *                   {@code System.nanoTime}); 0 for a logical clock
+     */
+    public RecordingWire(int expectedPackets, LongSupplier clock, long clockSlack) {
+        this.clock = clock;
+        this.clockSlack = clockSlack;
         int n = Math.max(16, expectedPackets);
         request = new long[n];
         packet = new int[n];
@@ -35,6 +68,7 @@ public final class RecordingWire implements Wire {
         dstMac = new long[n];
         ticket = new long[n];
         readyGroups = new long[n];
+        time = new long[n];
     }
 
     @Override
@@ -52,6 +86,7 @@ public final class RecordingWire implements Wire {
         dstMac[i] = mac;
         ticket[i] = tkt;
         readyGroups[i] = ready;
+        time[i] = clock == null ? -1 : clock.getAsLong();
     }
 
     private void grow() {
@@ -65,6 +100,7 @@ public final class RecordingWire implements Wire {
         dstMac = Arrays.copyOf(dstMac, n);
         ticket = Arrays.copyOf(ticket, n);
         readyGroups = Arrays.copyOf(readyGroups, n);
+        time = Arrays.copyOf(time, n);
     }
 
     /** Packets on the wire. */
@@ -106,5 +142,15 @@ public final class RecordingWire implements Wire {
 
     public long readyGroups(int seq) {
         return readyGroups[seq];
+    }
+
+    /** See {@link #RecordingWire(int, LongSupplier, long)}. */
+    public long clockSlack() {
+        return clockSlack;
+    }
+
+    /** When packet {@code seq} reached the wire, on the harness's clock; -1 if not stamped. */
+    public long time(int seq) {
+        return time[seq];
     }
 }

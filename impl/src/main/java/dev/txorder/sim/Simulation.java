@@ -77,7 +77,8 @@ public final class Simulation {
      */
     public static Result run(TxConfig config, SendPath path, ActionLog log, SendHistory requests, FaultPlan faults,
                              long stallMillis, IntFunction<StepProbe> probes) throws InterruptedException {
-        RecordingWire wire = new RecordingWire((int) Math.min(Integer.MAX_VALUE - 8, totalPackets(requests)));
+        RecordingWire wire = new RecordingWire((int) Math.min(Integer.MAX_VALUE - 8, totalPackets(requests)),
+                System::nanoTime, RecordingWire.NANO_TIME_SLACK);
         SimulatedNic nic = new SimulatedNic(path, config.scheduler(), wire, config.mutants(), log);
 
         List<int[]> perCpu = rowsPerCpu(requests);
@@ -153,9 +154,9 @@ public final class Simulation {
         }
         TxConfig sized = config.withRingSize((int) Math.max(config.ringSize(), total));
         SendPath path = newPath(sized, driver);
-        RecordingWire wire = new RecordingWire((int) total);
-        SimulatedNic nic = new SimulatedNic(path, sized.scheduler(), wire, sized.mutants());
         long[] clock = {0};
+        RecordingWire wire = new RecordingWire((int) total, () -> clock[0]++);
+        SimulatedNic nic = new SimulatedNic(path, sized.scheduler(), wire, sized.mutants());
         long start = System.nanoTime();
         TxRequest r = new TxRequest();
         for (int row = 0; row < requests.size(); row++) {
@@ -234,20 +235,48 @@ public final class Simulation {
         }
     }
 
-    /** Sends one request and records its begin, end and outcome. */
+    /**
+     * Sends one request and records its begin, end and outcome; for a request that failed part-way,
+     * also how many packets {@code faults} let it write first (the harness's record, not the driver's).
+     */
     public static void sendOne(SendPath path, SendHistory h, int row, TxRequest r, FaultPlan faults, StepProbe probe,
                                java.util.function.LongSupplier clock) {
+        FaultWitness witness = faults == FaultPlan.NONE ? null : new FaultWitness(faults);
         h.begin(row, clock.getAsLong());
         SendHistory.Outcome outcome;
         try {
-            path.send(r, probe, faults);
+            path.send(r, probe, witness == null ? faults : witness);
             outcome = SendHistory.Outcome.ACCEPTED;
         } catch (SenderFault e) {
             outcome = e.beforeReserving() ? SendHistory.Outcome.FAILED_BEFORE_RESERVING : SendHistory.Outcome.FAILED;
         } catch (InvalidInputException e) {
             outcome = SendHistory.Outcome.REJECTED;
         }
-        h.end(row, clock.getAsLong(), outcome);
+        h.end(row, clock.getAsLong(), outcome, witness == null ? -1 : witness.failedAfter);
+    }
+
+    /** A fault plan that remembers where it made the sender fail: how many packets it had written. */
+    static final class FaultWitness implements FaultPlan {
+        private final FaultPlan plan;
+        int failedAfter = -1;
+
+        FaultWitness(FaultPlan plan) {
+            this.plan = plan;
+        }
+
+        @Override
+        public boolean failsBefore(TxRequest request, int packetsWritten) {
+            boolean fails = plan.failsBefore(request, packetsWritten);
+            if (fails) {
+                failedAfter = packetsWritten;
+            }
+            return fails;
+        }
+
+        @Override
+        public boolean failsBeforeReserve(TxRequest request) {
+            return plan.failsBeforeReserve(request);
+        }
     }
 
     /** Rows of each cpu, in stream order. */

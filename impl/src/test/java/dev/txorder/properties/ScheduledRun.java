@@ -5,6 +5,7 @@ import dev.txorder.TxRequest;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.OrderAudit;
 import dev.txorder.audit.SendHistory;
+import dev.txorder.audit.StreamingAudit;
 import dev.txorder.driver.FaultPlan;
 import dev.txorder.driver.SendPath;
 import dev.txorder.driver.StepProbe;
@@ -73,11 +74,11 @@ public final class ScheduledRun {
     private final SendPath path;
     private final SendHistory history;
     private final FaultPlan faults;
-    private final RecordingWire wire = new RecordingWire(64);
+    /** The logical clock of the history and the wire: one actor runs at a time, so ticks are totally ordered. */
+    private final AtomicLong clock = new AtomicLong();
+    private final RecordingWire wire = new RecordingWire(64, clock::getAndIncrement);
     private final SimulatedNic nic;
     private final Semaphore parked = new Semaphore(0);
-    /** The logical clock of the history: only one actor runs at a time, so ticks are totally ordered. */
-    private final AtomicLong clock = new AtomicLong();
     private final List<String> trace = new ArrayList<>();
     private final Sender[] senders;
     private volatile boolean abandoning;
@@ -131,6 +132,14 @@ public final class ScheduledRun {
             }
         }
         AuditReport audit = new OrderAudit(config, path).audit(history, wire, drained);
+        // Every scheduled run, correct or mutant, is judged by the streaming audit too: the two
+        // implementations must reach the same verdicts (StreamingAuditAgreementTest for real threads).
+        AuditReport streamed = StreamingAudit.replay(config, history, wire, drained, path, scenario.hashCode());
+        if (!streamed.violated().equals(audit.violated())) {
+            throw new IllegalStateException("the batch audit found " + audit.violated() + ", the streaming audit "
+                    + streamed.violated() + ", in " + scenario + "\nbatch:\n" + audit.table() + "streaming:\n"
+                    + streamed.table());
+        }
         return new Result(scenario, audit, history, wire, drained, trace);
     }
 
