@@ -86,6 +86,11 @@ public final class OrderAudit {
             int pkt = wire.packet(seq);
             int g = wire.group(seq);
             int q = wire.queue(seq);
+            // Every packet on the wire took a turn of the scheduler, a doubled or unknown one too.
+            String unscheduled = replay.check(g, req, wire.readyGroups(seq));
+            if (unscheduled != null) {
+                c.add(replay.property(), seq, unscheduled);
+            }
             if (row < 0) {
                 c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + ", which was never sent");
                 continue;
@@ -167,10 +172,6 @@ public final class OrderAudit {
                 }
             }
 
-            String unscheduled = replay.check(g, req, wire.readyGroups(seq));
-            if (unscheduled != null) {
-                c.add(replay.property(), seq, unscheduled);
-            }
         }
 
         for (int i = 0; i < n; i++) {

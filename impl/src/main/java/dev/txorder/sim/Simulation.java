@@ -178,7 +178,7 @@ public final class Simulation {
      * Joins the senders, watching the NIC: @return false when neither the NIC nor any sender made
      * progress for {@code stallMillis} while senders were still running.
      */
-    private static boolean awaitSenders(List<Thread> senders, SendPath path, long stallMillis)
+    static boolean awaitSenders(List<Thread> senders, SendPath path, long stallMillis)
             throws InterruptedException {
         long lastConsumed = -1;
         long lastProgress = System.nanoTime();
@@ -216,7 +216,7 @@ public final class Simulation {
     }
 
     /** Lets the harness abandon senders that wait on a stalled NIC; costs one volatile read per wait. */
-    private static final class AbortProbe implements StepProbe {
+    static final class AbortProbe implements StepProbe {
         volatile boolean aborted;
 
         @Override
@@ -227,7 +227,7 @@ public final class Simulation {
         }
     }
 
-    private static final class Aborted extends RuntimeException {
+    static final class Aborted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Aborted() {

@@ -2,6 +2,7 @@ package dev.txorder.properties;
 
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
+import dev.txorder.audit.AuditAgreement;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.OrderAudit;
 import dev.txorder.audit.SendHistory;
@@ -135,7 +136,7 @@ public final class ScheduledRun {
         // Every scheduled run, correct or mutant, is judged by the streaming audit too: the two
         // implementations must reach the same verdicts (StreamingAuditAgreementTest for real threads).
         AuditReport streamed = StreamingAudit.replay(config, history, wire, drained, path, scenario.hashCode());
-        if (!streamed.violated().equals(audit.violated())) {
+        if (!AuditAgreement.differences(audit, streamed).isEmpty()) {
             throw new IllegalStateException("the batch audit found " + audit.violated() + ", the streaming audit "
                     + streamed.violated() + ", in " + scenario + "\nbatch:\n" + audit.table() + "streaming:\n"
                     + streamed.table());
