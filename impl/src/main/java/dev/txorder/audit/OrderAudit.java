@@ -107,12 +107,10 @@ public final class OrderAudit {
             }
             seen.set((int) bit);
             SendHistory.Outcome outcome = h.outcome(row);
-            if (outcome == SendHistory.Outcome.REJECTED || outcome == SendHistory.Outcome.PENDING
-                    || outcome == SendHistory.Outcome.FAILED_BEFORE_RESERVING) {
-                // ABORTED calls are not listed: the harness gave up on them, they may have queued packets.
+            if (outcome.queuedNothing()) {
+                // ABORTED calls are not among them: the harness gave up on them, they may have queued packets.
                 c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted but the send "
-                        + (outcome == SendHistory.Outcome.REJECTED ? "was rejected"
-                        : outcome == SendHistory.Outcome.PENDING ? "never ran" : "failed before reserving"));
+                        + outcome.describe());
             } else if (outcome == SendHistory.Outcome.FAILED && h.written(row) >= 0 && pkt > h.written(row)) {
                 c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted, but its sender"
                         + " failed after writing " + h.written(row) + ": that descriptor was a no-op");

@@ -25,7 +25,31 @@ public final class SendHistory {
         /** The harness abandoned the call because the NIC stalled; nothing is known of its packets. */
         ABORTED,
         /** The sender failed before reserving anything (next: after its ticket): none of its packets may leave. */
-        FAILED_BEFORE_RESERVING
+        FAILED_BEFORE_RESERVING,
+        /** The sender was interrupted while it waited, before reserving: none of its packets may leave. */
+        INTERRUPTED,
+        /** A non-blocking send found the ring full or the lock held and queued nothing. */
+        WOULD_WAIT;
+
+        /** Whether the send queued nothing, so that any packet of it on the wire was never sent. */
+        public boolean queuedNothing() {
+            return this == REJECTED || this == PENDING || this == FAILED_BEFORE_RESERVING || this == INTERRUPTED
+                    || this == WOULD_WAIT;
+        }
+
+        /** What the send did, in words, for a violation's detail. */
+        public String describe() {
+            return switch (this) {
+                case PENDING -> "never ran";
+                case ACCEPTED -> "was accepted";
+                case FAILED -> "failed after reserving";
+                case REJECTED -> "was rejected";
+                case ABORTED -> "was abandoned";
+                case FAILED_BEFORE_RESERVING -> "failed before reserving";
+                case INTERRUPTED -> "was interrupted before reserving";
+                case WOULD_WAIT -> "would have had to wait and queued nothing";
+            };
+        }
     }
 
     private static final Outcome[] OUTCOMES = Outcome.values();

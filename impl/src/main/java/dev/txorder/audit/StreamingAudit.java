@@ -208,7 +208,7 @@ public final class StreamingAudit {
             default -> {
                 if (a.seen > 0) {
                     c.add(Property.NoDuplicate, -1, a.seen + " packets of request " + id + " transmitted, but its send "
-                            + describe(outcome));
+                            + outcome.describe());
                 }
             }
         }
@@ -245,10 +245,9 @@ public final class StreamingAudit {
             advanceClock(s, group, time, null);
             return;
         }
-        if (a.ended() && a.outcome != SendHistory.Outcome.ACCEPTED && a.outcome != SendHistory.Outcome.FAILED
-                && a.outcome != SendHistory.Outcome.ABORTED) {
+        if (a.ended() && a.outcome.queuedNothing()) {
             c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + request + " transmitted, but its send "
-                    + describe(a.outcome));
+                    + a.outcome.describe());
         } else if (a.written >= 0 && packet > a.written) {
             c.add(Property.NoDuplicate, s, beyondPrefix(a, packet));
         }
@@ -583,15 +582,6 @@ public final class StreamingAudit {
     /** The most requests it held at once. */
     public long peakLiveRequests() {
         return peakLive;
-    }
-
-    private static String describe(SendHistory.Outcome o) {
-        return switch (o) {
-            case REJECTED -> "was rejected";
-            case PENDING -> "never ran";
-            case FAILED_BEFORE_RESERVING -> "failed before reserving";
-            default -> o.name().toLowerCase();
-        };
     }
 
     private static String beyondPrefix(Live a, int p) {

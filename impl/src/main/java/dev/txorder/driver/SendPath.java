@@ -2,6 +2,7 @@ package dev.txorder.driver;
 
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.InvalidInputException;
+import dev.txorder.SendResult;
 import dev.txorder.TxRequest;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
@@ -26,6 +27,26 @@ public interface SendPath {
 
     /** {@link #send(TxRequest)} with a probe at every step and injected faults (tests). */
     void send(TxRequest request, StepProbe probe, FaultPlan faults);
+
+    /**
+     * Queues every packet of {@code request} if it can without waiting; otherwise queues nothing
+     * (under {@code next} the group's ticket is not taken) and says why.
+     *
+     * @throws dev.txorder.InvalidInputException as {@link #send(TxRequest)}
+     */
+    default SendResult trySend(TxRequest request) {
+        return trySend(request, FaultPlan.NONE);
+    }
+
+    /** {@link #trySend(TxRequest)} with injected faults (tests). */
+    default SendResult trySend(TxRequest request, FaultPlan faults) {
+        try {
+            send(request, StepProbe.NO_WAIT, faults);
+            return SendResult.SENT;
+        } catch (Backoff.WouldWait w) {
+            return w.result;
+        }
+    }
 
     /** The queues as the adapter sees them; the prior art has one per group. */
     Layout queueLayout();

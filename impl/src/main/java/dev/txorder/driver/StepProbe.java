@@ -32,5 +32,25 @@ public interface StepProbe {
     /** Called by sender {@code cpu} just before it takes {@code step}. */
     void before(Step step, int cpu);
 
+    /**
+     * Whether the sender may wait at a {@link Step#WAIT}; false makes the send give up there, with
+     * nothing reserved ({@link SendPath#trySend}).
+     */
+    default boolean mayWait() {
+        return true;
+    }
+
     StepProbe NONE = (step, cpu) -> { };
+
+    /** No hook, and no waiting: a non-blocking send. */
+    StepProbe NO_WAIT = new StepProbe() {
+        @Override
+        public void before(Step step, int cpu) {
+        }
+
+        @Override
+        public boolean mayWait() {
+            return false;
+        }
+    };
 }

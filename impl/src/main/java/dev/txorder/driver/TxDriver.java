@@ -105,8 +105,7 @@ public final class TxDriver implements SendPath {
             long start = System.nanoTime();
             int i = 0;
             do {
-                probe.before(StepProbe.Step.WAIT, cpu);
-                Backoff.pause(i++);
+                Backoff.pause(probe, cpu, Backoff.Wait.LOCK, i++);
                 w = (long) LONGS.getOpaque(ctl, ASSIGN);
             } while ((w & HELD) != 0 || !LONGS.compareAndSet(ctl, ASSIGN, w, w | HELD));
             long t = w >>> 1;
@@ -194,23 +193,28 @@ public final class TxDriver implements SendPath {
         probe.before(StepProbe.Step.ASSIGN, r.cpu);
         long t = g.lockAssign(probe, r.cpu);
         TxRing ring = g.rings[g.queueOf(t)];
-        if (faults.failsBeforeReserve(r)) {
+        boolean failsHere;
+        long pos = -1;
+        try {
+            failsHere = faults.failsBeforeReserve(r);
+            if (!failsHere) {
+                pos = ring.reserve(r.packets, probe, r.cpu);
+                ring.countRequest();
+            }
+        } catch (Throwable e) {
+            // Nothing reserved (a wait given up or interrupted, or the sender died here) and the queue's
+            // TAIL unmoved: ticket t must stay the group's next, or ticket t + k would land where the NIC
+            // expects t.
+            g.unlockAssign(t);
+            throw e;
+        }
+        if (failsHere) {
             // see TxOrder.tla: FailAssigned -- nothing claimed, and no other thread has seen ticket t
             // taken: give it back, so the next sender takes t and lands where the NIC expects it.
             // M11 keeps it (t + 1): queue t mod k never gets ticket t's packets, so the cursor waits
             // there forever, or takes ticket t + k's packets in t's place.
             g.unlockAssign(keepsTicketOnFault ? t + 1 : t);
             throw new SenderFault("request " + r.id + " failed after taking ticket " + t + ", before reserving", true);
-        }
-        long pos;
-        try {
-            pos = ring.reserve(r.packets, probe, r.cpu);
-            ring.countRequest();
-        } catch (Throwable e) {
-            // Nothing reserved (a probe stopped the wait for space) and the queue's TAIL unmoved:
-            // ticket t must stay the group's next, or ticket t + k would land where the NIC expects t.
-            g.unlockAssign(t);
-            throw e;
         }
         if (log != null) {
             // No other thread can see ticket t taken or TAIL moved before the unlock below, so the

@@ -177,8 +177,7 @@ public final class TxRing {
         long start = System.nanoTime();
         int i = 0;
         do {
-            probe.before(StepProbe.Step.WAIT, cpu);
-            Backoff.pause(i++);
+            Backoff.pause(probe, cpu, Backoff.Wait.LOCK, i++);
         } while (!LONGS.compareAndSet(ctl, LOCK, 0L, 1L));
         addLockWait(i, System.nanoTime() - start);
     }
@@ -258,8 +257,7 @@ public final class TxRing {
             if (i == 0) {
                 start = System.nanoTime();
             }
-            probe.before(StepProbe.Step.WAIT, cpu);
-            Backoff.pause(i++);
+            Backoff.pause(probe, cpu, Backoff.Wait.RING_SPACE, i++);
         }
         LONGS.set(ctl, CACHED, consumed);
         if (i > 0) {
@@ -299,10 +297,15 @@ public final class TxRing {
                 write(pos + j, r, j + 1, groupTicket, indicator, !plainPublish);
             }
         } catch (Throwable t) {
-            if (noopsOnFault) {
-                probe.before(StepProbe.Step.FAIL, r.cpu);
+            try {
+                if (noopsOnFault) {
+                    probe.before(StepProbe.Step.FAIL, r.cpu);
+                }
+            } finally {
+                // Even if the sender dies on the fault path itself: the positions are claimed, and the
+                // NIC would wait at the first unwritten one forever.
+                fail(pos, j, r, groupTicket, nonFinal, last, noopsOnFault);
             }
-            fail(pos, j, r, groupTicket, nonFinal, last, noopsOnFault);
             throw t;
         }
     }

@@ -90,6 +90,14 @@ public final class SimulatedNic {
     private final ActionLog log;
 
     private volatile boolean stopRequested;
+    /** Flow control: the peer asked the adapter to stop sending (an 802.3x PAUSE), until resumed. */
+    private volatile boolean pauseRequested;
+    /**
+     * Counted up by the NIC's thread each time it finds a pause asked for, before it parks: once
+     * {@link #pause()} sees it move, every later decision of the NIC reads the request first.
+     */
+    private volatile long pauseAcks;
+    private long pauses;
     private Thread thread;
     /** What ended the NIC's own thread other than a stop, if anything; read after it has ended. */
     private volatile Throwable crash;
@@ -410,6 +418,12 @@ public final class SimulatedNic {
         int idle = 0;
         long idleSince = 0;
         while (!stopRequested) {
+            if (pauseRequested) {
+                // Between two decisions: nothing half-transmitted, the rings and cursors as they are.
+                pauseAcks++;
+                LockSupport.parkNanos(20_000);
+                continue;
+            }
             if (transmit(BURST) > 0) {
                 if (idle > 0) {
                     addOpaque(IDLE_NANOS, System.nanoTime() - idleSince);
@@ -481,6 +495,37 @@ public final class SimulatedNic {
         if (crash != null) {
             throw new RunFailedException("the NIC thread crashed", crash);
         }
+    }
+
+    /**
+     * Flow control, as a peer's PAUSE frame asks: the NIC's thread stops transmitting at its next
+     * scheduling decision and keeps every descriptor, ring position and cursor as it is. Returns
+     * once it has stopped (or has ended); nothing is transmitted from then until {@link #resume()}.
+     * The senders go on filling the rings until they are full.
+     */
+    public void pause() throws InterruptedException {
+        long before = pauseAcks;
+        pauseRequested = true;
+        pauses++;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        // The NIC counts only after reading the request: a decision it began before this call is
+        // over by then, and the next one reads the request again.
+        while (pauseAcks == before && t != null && t.isAlive()) {
+            Thread.sleep(0, 50_000);
+        }
+    }
+
+    /** Ends a {@link #pause()}: the NIC goes on from where it stopped. */
+    public void resume() {
+        pauseRequested = false;
+    }
+
+    /** Pauses asked for so far (by the thread that pauses). */
+    public long pauses() {
+        return pauses;
     }
 
     /** Step mode: steps until nothing is ready. @return packets transmitted */

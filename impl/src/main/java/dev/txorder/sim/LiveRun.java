@@ -4,6 +4,8 @@ import dev.txorder.AssignmentPolicy;
 import dev.txorder.Indicator;
 import dev.txorder.InvalidInputException;
 import dev.txorder.RunFailedException;
+import dev.txorder.SendInterruptedException;
+import dev.txorder.SendResult;
 import dev.txorder.SenderFault;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
@@ -12,6 +14,7 @@ import dev.txorder.audit.SendHistory;
 import dev.txorder.audit.StreamingAudit;
 import dev.txorder.driver.FaultPlan;
 import dev.txorder.driver.SendPath;
+import dev.txorder.driver.StepProbe;
 import dev.txorder.nic.RecordingWire;
 import dev.txorder.nic.SimulatedNic;
 import dev.txorder.nic.Wire;
@@ -65,15 +68,18 @@ public final class LiveRun {
     /**
      * What a live run did.
      *
-     * @param failedWriting     requests whose sender failed part-way through its writes
-     * @param failedAfterTicket requests whose sender failed between its ticket and its claim (next)
-     * @param peakInFlight      the most requests the audit held at once
+     * @param faults       how many of each {@link FaultKind} were injected (by ordinal)
+     * @param peakInFlight the most requests the audit held at once
      */
-    public record Outcome(Mix mix, AuditReport audit, long packets, long requests, long failedWriting,
-                          long failedAfterTicket, long nanos, long peakInFlight) {
+    public record Outcome(Mix mix, AuditReport audit, long packets, long requests, long[] faults, long nanos,
+                          long peakInFlight) {
         /** Million packets a second, audited. */
         public double mpps() {
             return nanos == 0 ? 0 : packets * 1e3 / nanos;
+        }
+
+        public long faults(FaultKind k) {
+            return faults[k.ordinal()];
         }
     }
 
@@ -119,8 +125,7 @@ public final class LiveRun {
         CountDownLatch go = new CountDownLatch(1);
         Simulation.AbortProbe abort = new Simulation.AbortProbe();
         List<Throwable> crashes = new ArrayList<>();
-        long[] failedWriting = new long[mix.senders()];
-        long[] failedAfterTicket = new long[mix.senders()];
+        long[][] faults = new long[mix.senders()][FaultKind.values().length];
         List<Thread> senders = new ArrayList<>();
         for (int c = 0; c < mix.senders(); c++) {
             int cpu = c;
@@ -132,7 +137,7 @@ public final class LiveRun {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                send(cpu, quota, abort, failedWriting, failedAfterTicket);
+                send(cpu, quota, abort, faults[cpu]);
             }, "cpu-" + c);
             t.setUncaughtExceptionHandler((th, e) -> {
                 synchronized (crashes) {
@@ -152,7 +157,18 @@ public final class LiveRun {
         senders.forEach(Thread::start);
         long start = System.nanoTime();
         go.countDown();
+        Thread injector = null;
+        if (mix.faultRate() > 0) {
+            injector = new Thread(() -> injectFaults(senders, nic), "fault-injector");
+            injector.setDaemon(true);
+            injector.start();
+        }
         boolean stalled = !Simulation.awaitSenders(senders, path, stallMillis);
+        if (injector != null) {
+            injector.interrupt();
+            injector.join();
+            nic.resume();
+        }
         if (stalled) {
             abort.aborted = true;
             for (Thread t : senders) {
@@ -170,20 +186,44 @@ public final class LiveRun {
             throw new RunFailedException("the audit thread crashed", auditCrash[0]);
         }
         AuditReport report = audit.finish(drained, path);
-        return new Outcome(mix, report, report.packets(), audit.requests(), sum(failedWriting), sum(failedAfterTicket),
-                nanos, audit.peakLiveRequests());
+        long[] total = new long[FaultKind.values().length];
+        for (long[] perSender : faults) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += perSender[k];
+            }
+        }
+        total[FaultKind.NIC_PAUSE.ordinal()] = nic.pauses();
+        return new Outcome(mix, report, report.packets(), audit.requests(), total, nanos, audit.peakLiveRequests());
     }
 
-    private static long sum(long[] a) {
-        long n = 0;
-        for (long x : a) {
-            n += x;
+    /**
+     * While the senders run: every 0.5-2 ms interrupts one of them (it matters only if it is
+     * waiting, or waits next), and every 20-80 ms pauses the NIC for 0.1-5 ms. Its own schedule,
+     * from the mix's seed; the moments it hits are the machine's.
+     */
+    private void injectFaults(List<Thread> senders, SimulatedNic nic) {
+        SplittableRandom rnd = new SplittableRandom(mix.seed() ^ 0x5DEECE66DL);
+        long nextPause = System.nanoTime() + 20_000_000L + rnd.nextLong(60_000_000L);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000L + rnd.nextLong(1_500_000L));
+                senders.get(rnd.nextInt(senders.size())).interrupt();
+                if (System.nanoTime() >= nextPause) {
+                    nic.pause();
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000L + rnd.nextLong(4_900_000L));
+                    nic.resume();
+                    nextPause = System.nanoTime() + 20_000_000L + rnd.nextLong(60_000_000L);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            nic.resume();
         }
-        return n;
     }
 
     /** Sender {@code cpu}: makes up requests and sends them until it has sent {@code quota} packets. */
-    private void send(int cpu, long quota, Simulation.AbortProbe abort, long[] failedWriting, long[] failedAfterTicket) {
+    private void send(int cpu, long quota, Simulation.AbortProbe abort, long[] faults) {
         SplittableRandom streams = new SplittableRandom(mix.seed());
         long[] macs = new long[mix.destinations()];
         int[] priorities = new int[mix.destinations()];
@@ -194,56 +234,103 @@ public final class LiveRun {
         SplittableRandom rnd = new SplittableRandom(mix.seed() * 0x9E3779B97F4A7C15L + cpu);
         RandomFaults plan = new RandomFaults(mix.faultRate(), mix.seed(), mix.config().policy() == AssignmentPolicy.NEXT);
         Simulation.FaultWitness witness = new Simulation.FaultWitness(plan);
+        DeathOnNoopPath death = new DeathOnNoopPath(abort);
+        boolean injecting = mix.faultRate() > 0;
         RecordRing out = events[cpu];
         TxRequest r = new TxRequest();
         long sent = 0;
         for (long k = 0; sent < quota; k++) {
             int d = rnd.nextInt(macs.length);
             r.set(k * mix.senders() + cpu, cpu, priorities[d], macs[d], macs[d], 1 + rnd.nextInt(mix.arrayMax()));
-            int at = out.claim(() -> auditFailed);
-            if (at < 0) {
+            if (!record(out, BEGIN, r.id, r.priority, r.dstMac, r.flow, r.packets, System.nanoTime())) {
                 return;
             }
-            out.put(at, 0, BEGIN);
-            out.put(at, 1, r.id);
-            out.put(at, 2, r.priority);
-            out.put(at, 3, r.dstMac);
-            out.put(at, 4, r.flow);
-            out.put(at, 5, r.packets);
-            out.put(at, 6, System.nanoTime());
-            out.publish();
-
             witness.failedAfter = -1;
+            death.armed = injecting && plan.diesOnNoopPath(r);
+            boolean trying = injecting && rnd.nextInt(8) == 0;
             SendHistory.Outcome outcome;
             try {
-                path.send(r, abort, witness);
-                outcome = SendHistory.Outcome.ACCEPTED;
-            } catch (SenderFault e) {
-                if (e.beforeReserving()) {
-                    outcome = SendHistory.Outcome.FAILED_BEFORE_RESERVING;
-                    failedAfterTicket[cpu]++;
+                if (trying) {
+                    outcome = path.trySend(r, witness) == SendResult.SENT ? SendHistory.Outcome.ACCEPTED
+                            : SendHistory.Outcome.WOULD_WAIT;
                 } else {
-                    outcome = SendHistory.Outcome.FAILED;
-                    failedWriting[cpu]++;
+                    path.send(r, death, witness);
+                    outcome = SendHistory.Outcome.ACCEPTED;
                 }
+            } catch (SenderFault e) {
+                outcome = e.beforeReserving() ? SendHistory.Outcome.FAILED_BEFORE_RESERVING : SendHistory.Outcome.FAILED;
+            } catch (SenderDeath e) {
+                outcome = SendHistory.Outcome.FAILED;
+                faults[FaultKind.DIE_ON_NOOP_PATH.ordinal()]++;
+            } catch (SendInterruptedException e) {
+                outcome = SendHistory.Outcome.INTERRUPTED;
+                Thread.interrupted();
             } catch (Simulation.Aborted e) {
                 outcome = SendHistory.Outcome.ABORTED;
             }
             long end = System.nanoTime();
-            at = out.claim(() -> auditFailed);
-            if (at < 0) {
+            switch (outcome) {
+                case FAILED -> faults[FaultKind.FAIL_WRITING.ordinal()]++;
+                case FAILED_BEFORE_RESERVING -> faults[FaultKind.FAIL_AFTER_TICKET.ordinal()]++;
+                case INTERRUPTED -> faults[FaultKind.INTERRUPTED.ordinal()]++;
+                case WOULD_WAIT -> faults[FaultKind.TRY_SEND_REFUSED.ordinal()]++;
+                default -> { }
+            }
+            if (!record(out, END, r.id, outcome.ordinal(), witness.failedAfter, 0, 0, end)) {
                 return;
             }
-            out.put(at, 0, END);
-            out.put(at, 1, r.id);
-            out.put(at, 2, outcome.ordinal());
-            out.put(at, 3, witness.failedAfter);
-            out.put(at, 6, end);
-            out.publish();
             if (outcome == SendHistory.Outcome.ABORTED) {
                 return;
             }
-            sent += r.packets;
+            if (outcome == SendHistory.Outcome.ACCEPTED) {
+                sent += r.packets;
+            } else if (outcome == SendHistory.Outcome.FAILED) {
+                sent += Math.max(1, witness.failedAfter);
+            }
+        }
+    }
+
+    /** Appends one event to a sender's ring; false if the audit thread is gone. */
+    private boolean record(RecordRing out, long kind, long id, long a, long b, long c, long d, long time) {
+        int at = out.claim(() -> auditFailed);
+        if (at < 0) {
+            return false;
+        }
+        out.put(at, 0, kind);
+        out.put(at, 1, id);
+        out.put(at, 2, a);
+        out.put(at, 3, b);
+        out.put(at, 4, c);
+        out.put(at, 5, d);
+        out.put(at, 6, time);
+        out.publish();
+        return true;
+    }
+
+    /** A sender thread's death, injected: an error no send path expects. */
+    static final class SenderDeath extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SenderDeath() {
+            super("sender died on the no-op path", null, false, false);
+        }
+    }
+
+    /** The sender's probe: the harness's abort, and for an armed request a death at the no-op path. */
+    private static final class DeathOnNoopPath implements StepProbe {
+        private final StepProbe abort;
+        boolean armed;
+
+        DeathOnNoopPath(StepProbe abort) {
+            this.abort = abort;
+        }
+
+        @Override
+        public void before(Step step, int cpu) {
+            abort.before(step, cpu);
+            if (armed && step == Step.FAIL) {
+                throw new SenderDeath();
+            }
         }
     }
 
@@ -345,6 +432,11 @@ public final class LiveRun {
         @Override
         public boolean failsBeforeReserve(TxRequest r) {
             return next && (mix(r.id ^ ~salt) >>> 1) < threshold / 2;
+        }
+
+        /** Whether the sender of r, if it fails part-way, dies again on the no-op path (half of them). */
+        boolean diesOnNoopPath(TxRequest r) {
+            return (mix(r.id * 31 + salt) & 1) == 0;
         }
     }
 }

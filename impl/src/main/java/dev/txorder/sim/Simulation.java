@@ -2,6 +2,7 @@ package dev.txorder.sim;
 
 import dev.txorder.InvalidInputException;
 import dev.txorder.RunFailedException;
+import dev.txorder.SendInterruptedException;
 import dev.txorder.SenderFault;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
@@ -209,9 +210,17 @@ public final class Simulation {
 
     /** {@code first}, then {@code second}, at every step. */
     private static StepProbe then(StepProbe first, StepProbe second) {
-        return (step, cpu) -> {
-            first.before(step, cpu);
-            second.before(step, cpu);
+        return new StepProbe() {
+            @Override
+            public void before(Step step, int cpu) {
+                first.before(step, cpu);
+                second.before(step, cpu);
+            }
+
+            @Override
+            public boolean mayWait() {
+                return first.mayWait() && second.mayWait();
+            }
         };
     }
 
@@ -251,6 +260,8 @@ public final class Simulation {
             outcome = e.beforeReserving() ? SendHistory.Outcome.FAILED_BEFORE_RESERVING : SendHistory.Outcome.FAILED;
         } catch (InvalidInputException e) {
             outcome = SendHistory.Outcome.REJECTED;
+        } catch (SendInterruptedException e) {
+            outcome = SendHistory.Outcome.INTERRUPTED;
         }
         h.end(row, clock.getAsLong(), outcome, witness == null ? -1 : witness.failedAfter);
     }

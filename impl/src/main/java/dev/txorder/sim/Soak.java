@@ -61,10 +61,15 @@ public final class Soak {
      *
      * @param failed the first epoch whose audit failed, or null
      */
-    public record Result(int epochs, long packets, long requests, long failedWriting, long failedAfterTicket,
-                         long nanos, long peakInFlight, LiveRun.Outcome failed) {
+    public record Result(int epochs, long packets, long requests, long[] faults, long nanos, long peakInFlight,
+                         LiveRun.Outcome failed) {
         public boolean holds() {
             return failed == null;
+        }
+
+        /** How many faults of kind {@code k} the soak injected. */
+        public long faults(FaultKind k) {
+            return faults[k.ordinal()];
         }
     }
 
@@ -76,16 +81,14 @@ public final class Soak {
         long start = System.nanoTime();
         long packets = 0;
         long requests = 0;
-        long failedWriting = 0;
-        long failedAfterTicket = 0;
+        long[] faults = new long[FaultKind.values().length];
         long peak = 0;
         int epochs = 0;
         for (int e = o.onlyEpoch() >= 0 ? o.onlyEpoch() : 0; ; e++) {
             long left = o.packets() > 0 ? o.packets() - packets : Long.MAX_VALUE;
             boolean timeUp = o.durationNanos() > 0 && System.nanoTime() - start >= o.durationNanos();
             if (left <= 0 || timeUp || (o.onlyEpoch() >= 0 && epochs == 1)) {
-                return new Result(epochs, packets, requests, failedWriting, failedAfterTicket,
-                        System.nanoTime() - start, peak, null);
+                return new Result(epochs, packets, requests, faults, System.nanoTime() - start, peak, null);
             }
             LiveRun.Mix mix = mix(o.seed(), e, o.maxSenders(), o.inject());
             listener.started(e, mix);
@@ -94,12 +97,12 @@ public final class Soak {
             epochs++;
             packets += out.packets();
             requests += out.requests();
-            failedWriting += out.failedWriting();
-            failedAfterTicket += out.failedAfterTicket();
+            for (FaultKind k : FaultKind.values()) {
+                faults[k.ordinal()] += out.faults(k);
+            }
             peak = Math.max(peak, out.peakInFlight());
             if (!out.audit().holds()) {
-                return new Result(epochs, packets, requests, failedWriting, failedAfterTicket,
-                        System.nanoTime() - start, peak, out);
+                return new Result(epochs, packets, requests, faults, System.nanoTime() - start, peak, out);
             }
         }
     }

@@ -31,8 +31,9 @@ class LiveRunTest {
         assertThat(r.holds()).isTrue();
         assertThat(r.epochs()).as("failed senders send fewer packets than they were given").isBetween(12, 14);
         assertThat(r.packets()).isEqualTo(audited.get()).isGreaterThanOrEqualTo(3_000_000);
-        assertThat(r.failedWriting()).as("faults injected part-way through writes").isPositive();
-        assertThat(r.failedAfterTicket()).as("faults injected after the ticket (next)").isPositive();
+        for (FaultKind k : FaultKind.values()) {
+            assertThat(r.faults(k)).as("%s injected", k).isPositive();
+        }
         assertThat(r.peakInFlight()).isLessThan(10_000);
     }
 
@@ -52,7 +53,8 @@ class LiveRunTest {
         LiveRun.Outcome ok = LiveRun.run(new LiveRun.Mix(c, Simulation.Driver.TXORDER, 3, 8, 16, 0.02, 1), 400_000,
                 2_000, new AtomicLong());
         assertThat(ok.audit().holds()).as(ok.audit().table()).isTrue();
-        assertThat(ok.failedWriting()).isPositive();
+        assertThat(ok.faults(FaultKind.FAIL_WRITING)).isPositive();
+        assertThat(ok.faults(FaultKind.DIE_ON_NOOP_PATH)).isPositive();
 
         LiveRun.Outcome m6 = LiveRun.run(new LiveRun.Mix(c.withMutants(Set.of(Mutant.M6)), Simulation.Driver.TXORDER,
                 3, 8, 16, 0.02, 1), 400_000, 300, new AtomicLong());
