@@ -74,6 +74,15 @@ class CheckCommandTest {
         assertThat(run.out()).contains("VIOLATED SlotExclusion (invariant); as the manifest expects");
     }
 
+    /** TLC stopped before it could decide (here by the time-out) is a failed run, exit 3, not a verdict. */
+    @Test
+    void shouldExitThreeWhenTlcCannotCheckTheModel() {
+        Run run = check("--model", "MCNextStrictFull", "--timeout", "1");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(TxorderCommand.RUN_FAILED);
+        assertThat(run.err().strip()).isEqualTo("txorder check: the run failed: TLC could not check the model (crash): "
+                + "stopped after the 1 s timeout");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "--layout 0x2 --policy fifo --cpus 2 --requests 3; policy",

@@ -210,4 +210,50 @@ class OrderAuditChecksTest {
         assertThat(audit(hash, touching, reversed, true).violations(Property.FlowOrder)).singleElement()
                 .satisfies(v -> assertThat(v.detail()).startsWith("request 1 began after request 0 returned"));
     }
+
+    /**
+     * The real-time sweep keeps one key's requests apart from another's: flow 1's sends are in
+     * order, flow 2's are overtaken, and flow 1's early end must not make flow 2's late begin look
+     * ordered (nor the reverse). Both audits must name only flow 2's pair.
+     */
+    @Test
+    void shouldJudgeRealTimeOrderPerFlowWithSeveralFlowsInterleaved() {
+        SendHistory h = new SendHistory(4);
+        h.add(new TxRequest(0, 0, 0, MAC, 1, 1));
+        h.add(new TxRequest(1, 1, 0, MAC + 1, 2, 1));
+        h.add(new TxRequest(2, 0, 0, MAC, 1, 1));
+        h.add(new TxRequest(3, 1, 0, MAC + 1, 2, 1));
+        long[][] times = {{10, 20}, {11, 21}, {30, 40}, {31, 41}};
+        for (int i = 0; i < 4; i++) {
+            h.begin(i, times[i][0]);
+            h.end(i, times[i][1], SendHistory.Outcome.ACCEPTED);
+        }
+        TxConfig hash = TxConfig.of(Layout.parse("0x1"), AssignmentPolicy.HASH);
+        RecordingWire w = new RecordingWire(4, new java.util.concurrent.atomic.AtomicLong(50)::getAndIncrement);
+        for (long req : new long[] {0, 3, 2, 1}) {
+            w.transmit(req, 1, 0, 0, 0, Indicator.NONE, MAC + (req % 2), -1, 1);
+        }
+        AuditReport batch = audit(hash, h, w, true);
+        assertThat(batch.violations(Property.FlowOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).startsWith("request 3 began after request 1 returned"));
+        AuditReport streaming = StreamingAudit.replay(hash, h, w, true, null, 5);
+        assertThat(streaming.violations(Property.FlowOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).startsWith("request 3 began after request 1 returned"));
+    }
+
+    /** Every violation is counted; only the first few of each property are kept in full. */
+    @Test
+    void shouldCountEveryViolationAndKeepTheFirstFewOfEachProperty() {
+        SendHistory h = concurrent(1);
+        RecordingWire w = new RecordingWire();
+        for (int i = 0; i < 16; i++) {
+            w.transmit(0, 1, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        }
+        AuditReport r = audit(NEXT, h, w, true);
+        assertThat(r.count(Property.NoDuplicate)).isEqualTo(15);
+        assertThat(r.violations(Property.NoDuplicate)).hasSize(AuditReport.KEPT_PER_PROPERTY)
+                .allSatisfy(v -> assertThat(v.detail()).endsWith("transmitted a second time"));
+        assertThat(r.violations(Property.NoDuplicate).get(0).seq()).isEqualTo(1);
+        assertThat(r.packets()).isEqualTo(16);
+    }
 }
