@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * none, or a test that did not run fails it (StressGate's own judgement, kept).
  */
 public final class JcstressGate implements Gate {
-    private static final Pattern PLAN = Pattern.compile("mode \\w+, (\\d+) of (\\d+) tests");
+    private static final Pattern RESULTS = Pattern.compile("^  jcstress \\(Results: (\\d+) planned");
     private final Path module;
 
     public JcstressGate(Path root) {
@@ -93,11 +93,12 @@ public final class JcstressGate implements Gate {
             String line;
             while ((line = r.readLine()) != null) {
                 log.println(line);
-                Matcher m = PLAN.matcher(line);
+                Matcher m = RESULTS.matcher(line);
                 if (m.find()) {
+                    // JCStress plans one result block per test and configuration: the bar's length.
                     task.resize(Integer.parseInt(m.group(1)));
-                } else if (line.strip().startsWith("jcstress (Results:")) {
-                    task.step(line.strip().substring("jcstress ".length()));
+                } else if (line.startsWith("  jcstress ")) {
+                    task.step(line.substring("  jcstress ".length()));
                 }
             }
         }

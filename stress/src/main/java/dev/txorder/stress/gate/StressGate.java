@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -240,6 +241,24 @@ public final class StressGate {
         return planned;
     }
 
+    /** JCStress's header of a result block: {@code ...... [FAILED] dev.txorder.stress.NextGroup_TicketFault_M11}. */
+    private static final Pattern RESULT = Pattern.compile("\\[(OK|FAILED|ERROR[^\\]]*)\\]\\s+(\\S+)\\s*$");
+
+    /**
+     * One result block as a person reads it: the test, what was seen and whether the gate wants it
+     * ({@code NextGroup_TicketOrder_M1: forbidden outcome seen, as required}).
+     */
+    static String progressLine(String test, String status, java.util.Map<String, Planned> byName) {
+        Planned p = byName.get(test);
+        String name = test.substring(test.lastIndexOf('.') + 1);
+        boolean mutant = p != null && p.subject().value().mutant().isPresent();
+        return switch (status) {
+            case "OK" -> name + ": no forbidden outcome" + (mutant ? " (the mutant did not show in this run)" : ", as required");
+            case "FAILED" -> name + ": forbidden outcome seen" + (mutant ? ", as required" : " -- the correct code FAILS");
+            default -> name + ": " + status.toLowerCase(Locale.ROOT) + " (the test could not run)";
+        };
+    }
+
     /** Runs JCStress once over {@code tests} (its VM probing costs a minute on a loaded machine). */
     private static List<String> runJcstress(Options o, List<Planned> tests, Path work, Path log, PrintStream console)
             throws IOException, InterruptedException {
@@ -253,6 +272,9 @@ public final class StressGate {
         }
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
+        java.util.Map<String, Planned> byName = new java.util.HashMap<>();
+        tests.forEach(t -> byName.put(t.name(), t));
+        boolean[] sized = {false, false};
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                  PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
@@ -262,8 +284,16 @@ public final class StressGate {
                     synchronized (lines) {
                         lines.add(line);
                     }
-                    // Progress for a CI log: one line per finished test result, not the tables.
-                    if (line.startsWith("(Results:")) {
+                    // Progress for a CI log: one line per result block, naming the test and whether
+                    // that is what the gate wants of it; the running totals only once, to size a bar.
+                    if (line.startsWith("RUN RESULTS:")) {
+                        sized[1] = true; // the final report repeats every block: not progress
+                    }
+                    Matcher m = RESULT.matcher(line);
+                    if (m.find() && !sized[1]) {
+                        console.println("  jcstress " + progressLine(m.group(2), m.group(1), byName));
+                    } else if (line.startsWith("(Results:") && !sized[0]) {
+                        sized[0] = true;
                         console.println("  jcstress " + line);
                     }
                 }

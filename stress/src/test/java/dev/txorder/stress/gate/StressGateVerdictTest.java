@@ -6,6 +6,7 @@ import dev.txorder.stress.Descriptor_ReadyFlag_M8;
 import dev.txorder.stress.NextGroup_ArrayContiguity_Correct;
 import dev.txorder.stress.NextGroup_ArrayContiguity_M3;
 import dev.txorder.stress.NextGroup_RingFullDedicatedNic_Correct;
+import dev.txorder.stress.NextGroup_TicketOrder_Correct;
 import dev.txorder.stress.rig.Subject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,5 +166,19 @@ class StressGateVerdictTest {
         String list = "JCTEST47Sdev.txorder.stress.NextGroup_ArrayContiguity_M347Sdev.txorder.stress.NextGroup_ArrayContiguity_M3\n";
 
         assertThat(TestList.names(list)).containsExactly("dev.txorder.stress.NextGroup_ArrayContiguity_M3");
+    }
+
+    @Test
+    void shouldSayOfEachResultBlockWhetherItIsWhatTheGateWants() {
+        var byName = java.util.Map.of(NextGroup_ArrayContiguity_M3.class.getName(), planned(NextGroup_ArrayContiguity_M3.class, 2),
+                NextGroup_TicketOrder_Correct.class.getName(), planned(NextGroup_TicketOrder_Correct.class, 2));
+        assertThat(StressGate.progressLine(NextGroup_ArrayContiguity_M3.class.getName(), "FAILED", byName))
+                .isEqualTo("NextGroup_ArrayContiguity_M3: forbidden outcome seen, as required");
+        assertThat(StressGate.progressLine(NextGroup_ArrayContiguity_M3.class.getName(), "OK", byName))
+                .isEqualTo("NextGroup_ArrayContiguity_M3: no forbidden outcome (the mutant did not show in this run)");
+        assertThat(StressGate.progressLine(NextGroup_TicketOrder_Correct.class.getName(), "OK", byName))
+                .isEqualTo("NextGroup_TicketOrder_Correct: no forbidden outcome, as required");
+        assertThat(StressGate.progressLine(NextGroup_TicketOrder_Correct.class.getName(), "FAILED", byName))
+                .isEqualTo("NextGroup_TicketOrder_Correct: forbidden outcome seen -- the correct code FAILS");
     }
 }
