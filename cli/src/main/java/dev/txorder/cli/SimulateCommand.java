@@ -168,7 +168,7 @@ final class SimulateCommand implements Callable<Integer> {
         new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
         if (plan.wireOut() != null) {
             try {
-                WireFile.write(result.wire(), plan.wireOut());
+                WireFile.write(result.wire(), plan.wireOut(), result.history()::nameOf);
             } catch (IOException e) {
                 // The folder was checked before the run: a write failing now (disk full) is the run's failure.
                 err.println("txorder simulate: wire-out: cannot write " + plan.wireOut() + ": " + oneLine(e.toString()));

@@ -108,6 +108,30 @@ class SimulateCommandTest {
     }
 
 
+    /** Ids as users write them (r1, req-0007): accepted, and the wire and the audit name them so. */
+    @Test
+    void shouldAcceptNamedRequestIdsAndNameThemInTheWireAndTheAudit(@TempDir Path dir) throws IOException {
+        Path requests = dir.resolve("named.csv");
+        Files.writeString(requests, """
+                request,cpu,priority,dst_mac,packets
+                r1,0,1,00:00:5e:00:53:01,2
+                r2,1,1,00:00:5e:00:53:02,1
+                req-0003,2,1,00:00:5e:00:53:03,2
+                """, StandardCharsets.UTF_8);
+        Path wire = dir.resolve("wire.csv");
+        Run ok = simulate("--layout", "0x2,1x2", "--policy", "next", "--requests-file", requests.toString(),
+                "--deterministic", "--wire-out", wire.toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(Files.readAllLines(wire, StandardCharsets.UTF_8).subList(1, 6)).extracting(l -> l.split(",")[1])
+                .containsExactly("r1", "r1", "r2", "req-0003", "req-0003");
+
+        Run m3 = simulate("--layout", "0x2,1x2", "--policy", "next", "--requests-file", requests.toString(),
+                "--deterministic", "--mutant", "M3");
+        assertThat(m3.exit()).isEqualTo(TxorderCommand.VIOLATED);
+        assertThat(m3.out()).contains("RequestContiguity").contains("request r1 interrupted after 1 of 2 packets by request r2");
+    }
+
+
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @CsvSource(textBlock = """
             '0-3x4,4-7x4', next, strict,   txorder
@@ -249,7 +273,7 @@ class SimulateCommandTest {
             unknown header column  | request,cpu,prio,dst_mac,packets                | 1 | header
             missing header column  | request,cpu,priority,dst_mac                    | 1 | header
             wrong column count     | request,cpu,priority,dst_mac,packets;1,0,1,00:00:5e:00:53:01 | 2 | columns
-            request not an integer | request,cpu,priority,dst_mac,packets;a,0,1,00:00:5e:00:53:01,1 | 2 | request
+            request not an id      | request,cpu,priority,dst_mac,packets;r 1,0,1,00:00:5e:00:53:01,1 | 2 | request
             negative request       | request,cpu,priority,dst_mac,packets;-4,0,1,00:00:5e:00:53:01,1 | 2 | request
             duplicate request      | request,cpu,priority,dst_mac,packets;1,0,1,00:00:5e:00:53:01,1;1,1,1,00:00:5e:00:53:02,1 | 3 | request
             cpu out of range       | request,cpu,priority,dst_mac,packets;1,1024,1,00:00:5e:00:53:01,1 | 2 | cpu

@@ -92,31 +92,35 @@ public final class OrderAudit {
                 c.add(replay.property(), seq, unscheduled);
             }
             if (row < 0) {
-                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + ", which was never sent");
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + ", which was never sent");
                 continue;
             }
             if (pkt < 1 || pkt > h.packets(row)) {
-                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + ", which has only "
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + h.nameOf(req) + ", which has only "
                         + h.packets(row) + " packets");
                 continue;
             }
             long bit = offset[row] + pkt - 1;
             if (seen.get((int) bit)) {
-                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted a second time");
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + " transmitted a second time");
                 continue;
             }
             seen.set((int) bit);
             SendHistory.Outcome outcome = h.outcome(row);
             if (outcome.queuedNothing()) {
                 // ABORTED calls are not among them: the harness gave up on them, they may have queued packets.
-                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted but the send "
-                        + outcome.describe());
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + " transmitted but the send " + outcome.describe());
             } else if (outcome == SendHistory.Outcome.FAILED && h.written(row) >= 0 && pkt > h.written(row)) {
-                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + req + " transmitted, but its sender"
-                        + " failed after writing " + h.written(row) + ": that descriptor was a no-op");
+                c.add(Property.NoDuplicate, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + " transmitted, but its sender failed after writing " + h.written(row)
+                        + ": that descriptor was a no-op");
             }
             if (pkt < lastPacket[row]) {
-                c.add(Property.FlowOrder, seq, "packet " + pkt + " of request " + req + " after its packet " + lastPacket[row]);
+                c.add(Property.FlowOrder, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + " after its packet " + lastPacket[row]);
             }
             lastPacket[row] = Math.max(lastPacket[row], pkt);
             if (firstSeq[row] < 0) {
@@ -128,10 +132,11 @@ public final class OrderAudit {
             // PriorityIsolation: the descriptor carries the request's priority and sat in that priority's group.
             int prio = wire.priority(seq);
             if (prio != h.priority(row)) {
-                c.add(Property.PriorityIsolation, seq, "request " + req + " has priority " + h.priority(row)
+                c.add(Property.PriorityIsolation, seq, "request " + h.nameOf(req) + " has priority " + h.priority(row)
                         + " but its descriptor says " + prio);
             } else if (layout.groupOf(prio).index() != g) {
-                c.add(Property.PriorityIsolation, seq, "packet " + pkt + " of request " + req + " (priority " + prio
+                c.add(Property.PriorityIsolation, seq, "packet " + pkt + " of request " + h.nameOf(req)
+                        + " (priority " + prio
                         + ", group " + layout.groupOf(prio).index() + ") sat in a queue of group " + g);
             }
 
@@ -139,24 +144,27 @@ public final class OrderAudit {
                 long t = wire.ticket(seq);
                 if (lastRow[g] == row) {
                     if (t != lastTicket[g]) {
-                        c.add(Property.GroupOrder, seq, "request " + req + " carries ticket " + t + " after " + lastTicket[g]);
+                        c.add(Property.GroupOrder, seq, "request " + h.nameOf(req) + " carries ticket " + t
+                                + " after " + lastTicket[g]);
                     }
                 } else {
                     int prev = lastRow[g];
                     if (prev >= 0) {
                         if (h.outcome(prev) == SendHistory.Outcome.ACCEPTED && count[prev] < h.packets(prev)) {
-                            c.add(Property.RequestContiguity, seq, "request " + h.id(prev) + " interrupted after "
-                                    + count[prev] + " of " + h.packets(prev) + " packets by request " + req);
+                            c.add(Property.RequestContiguity, seq, "request " + h.nameOf(h.id(prev))
+                                    + " interrupted after "
+                                    + count[prev] + " of " + h.packets(prev) + " packets by request " + h.nameOf(req));
                         }
                         closed.set(prev);
                     }
                     if (closed.get(row)) {
-                        c.add(Property.RequestContiguity, seq, "request " + req + " resumes (packet " + pkt
-                                + ") after request " + (prev >= 0 ? h.id(prev) : -1) + " came between");
+                        c.add(Property.RequestContiguity, seq, "request " + h.nameOf(req) + " resumes (packet " + pkt
+                                + ") after request " + (prev >= 0 ? h.nameOf(h.id(prev)) : "none") + " came between");
                     }
                     if (t <= lastTicket[g]) {
-                        c.add(Property.GroupOrder, seq, "group " + g + ": request " + req + " (ticket " + t
-                                + ") leaves after request " + (prev >= 0 ? h.id(prev) : -1) + " (ticket " + lastTicket[g] + ")");
+                        c.add(Property.GroupOrder, seq, "group " + g + ": request " + h.nameOf(req) + " (ticket " + t
+                                + ") leaves after request " + (prev >= 0 ? h.nameOf(h.id(prev)) : "none")
+                                + " (ticket " + lastTicket[g] + ")");
                     }
                     lastRow[g] = row;
                     lastTicket[g] = t;
@@ -166,7 +174,8 @@ public final class OrderAudit {
                 Integer before = keyQueue.get(g).putIfAbsent(key, q);
                 if (before != null && before != q) {
                     c.add(Property.FlowAffinity, seq, (config.hashKey() == HashKey.MAC ? "MAC " : "flow ") + key
-                            + " in queue " + before + " and queue " + q + " of group " + g + " (request " + req + ")");
+                            + " in queue " + before + " and queue " + q + " of group " + g + " (request "
+                            + h.nameOf(req) + ")");
                 }
             }
 
@@ -174,12 +183,13 @@ public final class OrderAudit {
 
         for (int i = 0; i < n; i++) {
             if (h.outcome(i) == SendHistory.Outcome.ACCEPTED && count[i] < h.packets(i)) {
-                c.add(Property.NoLoss, -1, "request " + h.id(i) + ": " + count[i] + " of " + h.packets(i)
+                c.add(Property.NoLoss, -1, "request " + h.nameOf(h.id(i)) + ": " + count[i] + " of " + h.packets(i)
                         + " packets transmitted");
             } else if (h.outcome(i) == SendHistory.Outcome.FAILED && h.written(i) > 0
                     && prefixSeen(seen, offset[i], h.written(i)) < h.written(i)) {
-                c.add(Property.NoLoss, -1, "request " + h.id(i) + " failed after writing " + h.written(i)
-                        + " packets, but only " + prefixSeen(seen, offset[i], h.written(i)) + " of them were transmitted");
+                c.add(Property.NoLoss, -1, "request " + h.nameOf(h.id(i)) + " failed after writing " + h.written(i)
+                        + " packets, but only " + prefixSeen(seen, offset[i], h.written(i))
+                        + " of them were transmitted");
             }
         }
         long[] flowIds = flowIds(h);
@@ -252,7 +262,8 @@ public final class OrderAudit {
                 e++;
             }
             if (maxLast > firstSeq[b]) {
-                c.add(p, firstSeq[b], "request " + h.id(b) + " began after request " + h.id(maxRow) + " returned ("
+                c.add(p, firstSeq[b], "request " + h.nameOf(h.id(b)) + " began after request "
+                        + h.nameOf(h.id(maxRow)) + " returned ("
                         + what.apply(b) + ") but left first (wire seq " + firstSeq[b] + " < " + maxLast + ")");
             }
         }
@@ -380,7 +391,8 @@ public final class OrderAudit {
         }
         if (claimed != reserved) {
             c.add(Property.SlotExclusion, -1, "senders reserved " + reserved + " descriptors but the rings handed out "
-                    + claimed + " positions: " + Math.abs(reserved - claimed) + " descriptors were claimed by two writers");
+                    + claimed + " positions: " + Math.abs(reserved - claimed)
+                    + " descriptors were claimed by two writers");
         }
     }
 

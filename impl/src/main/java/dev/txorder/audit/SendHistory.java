@@ -64,6 +64,8 @@ public final class SendHistory {
     private long[] end;
     private byte[] outcome;
     private int[] written;
+    /** The requests' names as the user wrote them, by id (ids are then 0..n-1); null: ids are the names. */
+    private String[] names;
     private int size;
 
     public SendHistory(int expectedRequests) {
@@ -173,6 +175,24 @@ public final class SendHistory {
     /** For a {@link Outcome#FAILED} request, the packets written before the fault, or -1 when unknown. */
     public int written(int i) {
         return written[i];
+    }
+
+    /**
+     * Gives the requests names (a requests file's {@code r1}, {@code req-0007}): {@code names[id]}
+     * for ids 0..n-1. Reports print these instead of the numbers.
+     */
+    public void names(String[] names) {
+        for (int i = 0; i < size; i++) {
+            if (id[i] < 0 || id[i] >= names.length) {
+                throw new IllegalArgumentException("request id " + id[i] + " has no name among " + names.length);
+            }
+        }
+        this.names = names.clone();
+    }
+
+    /** How a report names request {@code id}: its name from the requests file, else the number. */
+    public String nameOf(long id) {
+        return names != null && id >= 0 && id < names.length ? names[(int) id] : Long.toString(id);
     }
 
     /** Packets of requests that were accepted. */

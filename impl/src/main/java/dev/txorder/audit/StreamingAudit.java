@@ -14,6 +14,7 @@ import dev.txorder.nic.RecordingWire;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * The audit of {@link OrderAudit}, online: it judges the wire as the NIC produces it, in memory
@@ -58,6 +59,8 @@ public final class StreamingAudit {
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
     private final GroupState[] groups;
 
+    /** How reports name a request: its number, or its name from a requests file. */
+    private LongFunction<String> names = Long::toString;
     private long seq;
     private long previousTime = NONE;
     private int runGroup;
@@ -168,6 +171,12 @@ public final class StreamingAudit {
         this.runGroup = groups.length - 1;
     }
 
+    /** Names requests in reports as {@code names} says (a requests file's {@code r1}); by default their numbers. */
+    public StreamingAudit names(LongFunction<String> names) {
+        this.names = names;
+        return this;
+    }
+
     /** A send of {@code r} began at {@code time}. */
     public void begin(TxRequest r, long time) {
         if (live.containsKey(r.id)) {
@@ -207,7 +216,8 @@ public final class StreamingAudit {
             case ABORTED -> abandoned++;
             default -> {
                 if (a.seen > 0) {
-                    c.add(Property.NoDuplicate, -1, a.seen + " packets of request " + id + " transmitted, but its send "
+                    c.add(Property.NoDuplicate, -1, a.seen + " packets of request " + names.apply(id)
+                            + " transmitted, but its send "
                             + outcome.describe());
                 }
             }
@@ -235,33 +245,38 @@ public final class StreamingAudit {
             return;
         }
         if (packet < 1 || packet > a.packets) {
-            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + request + ", which has only "
+            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + names.apply(request)
+                    + ", which has only "
                     + a.packets + " packets");
             advanceClock(s, group, time, null);
             return;
         }
         if (a.testAndSet(packet)) {
-            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + request + " transmitted a second time");
+            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + names.apply(request)
+                    + " transmitted a second time");
             advanceClock(s, group, time, null);
             return;
         }
         if (a.ended() && a.outcome.queuedNothing()) {
-            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + request + " transmitted, but its send "
+            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + names.apply(request)
+                    + " transmitted, but its send "
                     + a.outcome.describe());
         } else if (a.written >= 0 && packet > a.written) {
             c.add(Property.NoDuplicate, s, beyondPrefix(a, packet));
         }
         if (packet < a.lastPacket) {
-            c.add(Property.FlowOrder, s, "packet " + packet + " of request " + request + " after its packet " + a.lastPacket);
+            c.add(Property.FlowOrder, s, "packet " + packet + " of request " + names.apply(request)
+                    + " after its packet " + a.lastPacket);
         }
         a.lastPacket = Math.max(a.lastPacket, packet);
         boolean first = a.seen++ == 0;
 
         if (priority != a.priority) {
-            c.add(Property.PriorityIsolation, s, "request " + request + " has priority " + a.priority
+            c.add(Property.PriorityIsolation, s, "request " + names.apply(request) + " has priority " + a.priority
                     + " but its descriptor says " + priority);
         } else if (a.group != group) {
-            c.add(Property.PriorityIsolation, s, "packet " + packet + " of request " + request + " (priority " + priority
+            c.add(Property.PriorityIsolation, s, "packet " + packet + " of request " + names.apply(request)
+                    + " (priority " + priority
                     + ", group " + a.group + ") sat in a queue of group " + group);
         }
 
@@ -287,7 +302,7 @@ public final class StreamingAudit {
                 } else if (before != queue) {
                     c.add(Property.FlowAffinity, s, (config.hashKey() == HashKey.MAC ? "MAC " : "flow ") + a.key
                             + " in queue " + before + " and queue " + queue + " of group " + group + " (request "
-                            + request + ")");
+                            + names.apply(request) + ")");
                 }
             }
         }
@@ -298,7 +313,8 @@ public final class StreamingAudit {
     private void judgeGroupOrder(long s, GroupState g, Live a, int packet, long ticket, boolean first) {
         if (g.current == a) {
             if (ticket != g.lastTicket) {
-                c.add(Property.GroupOrder, s, "request " + a.id + " carries ticket " + ticket + " after " + g.lastTicket);
+                c.add(Property.GroupOrder, s, "request " + names.apply(a.id) + " carries ticket " + ticket
+                        + " after " + g.lastTicket);
             }
         } else {
             Live prev = g.current;
@@ -310,12 +326,14 @@ public final class StreamingAudit {
                 prev.closed = true;
             }
             if (a.closed) {
-                c.add(Property.RequestContiguity, s, "request " + a.id + " resumes (packet " + packet
-                        + ") after request " + (prev == null ? -1 : prev.id) + " came between");
+                c.add(Property.RequestContiguity, s, "request " + names.apply(a.id) + " resumes (packet " + packet
+                        + ") after request " + (prev == null ? "none" : names.apply(prev.id)) + " came between");
             }
             if (ticket <= g.lastTicket) {
-                c.add(Property.GroupOrder, s, "group " + a.group + ": request " + a.id + " (ticket " + ticket
-                        + ") leaves after request " + (prev == null ? -1 : prev.id) + " (ticket " + g.lastTicket + ")");
+                c.add(Property.GroupOrder, s, "group " + a.group + ": request " + names.apply(a.id)
+                        + " (ticket " + ticket
+                        + ") leaves after request " + (prev == null ? "none" : names.apply(prev.id))
+                        + " (ticket " + g.lastTicket + ")");
             }
             g.current = a;
             g.lastTicket = ticket;
@@ -427,20 +445,25 @@ public final class StreamingAudit {
     /** The verdicts on {@code a} that needed its end and all its packets. */
     private void judge(Live a) {
         if (a.seen > 0 && a.flowLater != NONE && a.end < a.flowLater) {
-            c.add(Property.FlowOrder, -1, "request " + a.flowLaterId + " began after request " + a.id
+            c.add(Property.FlowOrder, -1, "request " + names.apply(a.flowLaterId) + " began after request "
+                    + names.apply(a.id)
                     + " returned (flow of priority " + a.priority + ") but left first");
         }
         if (a.seen > 0 && a.groupLater != NONE && a.end < a.groupLater) {
-            c.add(Property.GroupOrder, -1, "request " + a.groupLaterId + " began after request " + a.id
+            c.add(Property.GroupOrder, -1, "request " + names.apply(a.groupLaterId) + " began after request "
+                    + names.apply(a.id)
                     + " returned (group " + a.group + ") but left first");
         }
         if (a.outcome == SendHistory.Outcome.ACCEPTED && a.interruptedBy >= 0) {
-            c.add(Property.RequestContiguity, -1, "request " + a.id + " interrupted after " + a.interruptedAt + " of "
-                    + a.packets + " packets by request " + a.interruptedBy);
+            c.add(Property.RequestContiguity, -1, "request " + names.apply(a.id) + " interrupted after "
+                    + a.interruptedAt + " of "
+                    + a.packets + " packets by request " + names.apply(a.interruptedBy));
         }
-        if (a.seen > 0 && a.owed != NONE && a.end + clockSlack < a.owed && a.group >= 0 && groups[a.group].clockJudged) {
+        if (a.seen > 0 && a.owed != NONE && a.end
+                + clockSlack < a.owed && a.group >= 0 && groups[a.group].clockJudged) {
             Property p = scheduler.kind() == Scheduler.Kind.STRICT ? Property.StrictPriority : Property.WeightedShare;
-            c.add(p, a.owedSeq, "group " + a.group + " was owed the wire (" + scheduler + ") with request " + a.id
+            c.add(p, a.owedSeq, "group " + a.group + " was owed the wire (" + scheduler + ") with request "
+                    + names.apply(a.id)
                     + " ready: it had returned before the packet before wire seq " + a.owedSeq + " left");
         }
     }
@@ -456,20 +479,22 @@ public final class StreamingAudit {
         for (ObjectCursor<Live> cur : live.values()) {
             Live a = cur.value;
             if (!a.ended()) {
-                c.add(Property.Progress, -1, "the send of request " + a.id + " never returned");
+                c.add(Property.Progress, -1, "the send of request " + names.apply(a.id) + " never returned");
                 continue;
             }
             judge(a);
             if (a.outcome == SendHistory.Outcome.ACCEPTED && a.seen < a.packets) {
-                c.add(Property.NoLoss, -1, "request " + a.id + ": " + a.seen + " of " + a.packets + " packets transmitted");
+                c.add(Property.NoLoss, -1, "request " + names.apply(a.id) + ": " + a.seen + " of " + a.packets
+                        + " packets transmitted");
             } else if (a.outcome == SendHistory.Outcome.FAILED && a.written > 0 && a.prefixSeen(a.written) < a.written) {
-                c.add(Property.NoLoss, -1, "request " + a.id + " failed after writing " + a.written
+                c.add(Property.NoLoss, -1, "request " + names.apply(a.id) + " failed after writing " + a.written
                         + " packets, but only " + a.prefixSeen(a.written) + " of them were transmitted");
             }
         }
         live.clear();
         if (abandoned > 0) {
-            c.add(Property.Progress, -1, abandoned + " sends were abandoned: they waited on a NIC that made no progress");
+            c.add(Property.Progress, -1, abandoned
+                    + " sends were abandoned: they waited on a NIC that made no progress");
         }
         if (!drained && c.count(Property.Progress) == 0) {
             c.add(Property.Progress, -1, "the NIC did not drain every reserved descriptor in time");
@@ -511,7 +536,7 @@ public final class StreamingAudit {
                     || h.outcome(i) == SendHistory.Outcome.FAILED_BEFORE_RESERVING;
             rows.put(h.id(i), i);
         }
-        StreamingAudit audit = new StreamingAudit(config, faults, wire.clockSlack());
+        StreamingAudit audit = new StreamingAudit(config, faults, wire.clockSlack()).names(h::nameOf);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
         boolean[] begun = new boolean[h.size()];
         java.util.ArrayDeque<Integer> toEnd = new java.util.ArrayDeque<>();
@@ -584,8 +609,8 @@ public final class StreamingAudit {
         return peakLive;
     }
 
-    private static String beyondPrefix(Live a, int p) {
-        return "packet " + p + " of request " + a.id + " transmitted, but its sender failed after writing "
+    private String beyondPrefix(Live a, int p) {
+        return "packet " + p + " of request " + names.apply(a.id) + " transmitted, but its sender failed after writing "
                 + a.written + ": that descriptor was a no-op";
     }
 }

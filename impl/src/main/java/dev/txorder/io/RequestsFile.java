@@ -25,7 +25,9 @@ import java.util.Map;
  *   2,1,1,00:00:5e:00:53:0e,2,7
  * </pre>
  * <ul>
- *   <li>{@code request}: a unique id, 0..2^63-1;</li>
+ *   <li>{@code request}: a unique id: a whole number 0..2^63-1, or a name such as {@code r1} or
+ *       {@code req-0007} (1..64 letters, digits and {@code _ . : / -}, starting with a letter or
+ *       digit). With names, requests are numbered in file order and reports print the names;</li>
  *   <li>{@code cpu}: the sender thread, 0..{@value #MAX_CPU}; a cpu sends its requests in file order;</li>
  *   <li>{@code priority}: 0..P-1 of the layout;</li>
  *   <li>{@code dst_mac}: {@code aa:bb:cc:dd:ee:ff}, hex digits in either case;</li>
@@ -45,6 +47,9 @@ public final class RequestsFile {
 
     private static final String[] COLUMNS = HEADER.split(",");
     private static final int REQUIRED_COLUMNS = COLUMNS.length - 1;
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}");
+    private static final String ID_RULE = "a whole number 0..2^63-1, or a name of 1..64 letters, digits and _ . : / -, "
+            + "starting with a letter or digit (r1, req-0007)";
     private static final String EXPECTED_HEADER = "allowed header: request,cpu,priority,dst_mac,packets[,flow]";
 
     private RequestsFile() {
@@ -89,8 +94,11 @@ public final class RequestsFile {
         private final int maxPackets;
         private final SendHistory history = new SendHistory(1024);
         private final TxRequest request = new TxRequest();
-        /** Request id -> the line that first used it. */
-        private final Map<Long, Integer> idLines = new HashMap<>();
+        /** Request id (the number, or the name) -> the line that first used it. */
+        private final Map<Object, Integer> idLines = new HashMap<>();
+        /** Each row's id as written, in file order. */
+        private final java.util.List<String> tokens = new java.util.ArrayList<>();
+        private boolean allNumbers = true;
         private final String[] fields = new String[COLUMNS.length + 1];
         private int lineNo;
         private int columns = -1;
@@ -148,11 +156,25 @@ public final class RequestsFile {
                 throw error("columns", n + " fields but the header has " + columns + "; allowed "
                         + String.join(",", Arrays.copyOf(COLUMNS, columns)));
             }
-            long id = nonNegative("request", fields[0], Long.MAX_VALUE);
-            Integer before = idLines.putIfAbsent(id, lineNo);
-            if (before != null) {
-                throw error("request", "id " + id + " is already used on line " + before + "; allowed: unique ids");
+            String token = fields[0];
+            long id;
+            Object key;
+            if (!token.isEmpty() && token.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                id = nonNegative("request", token, Long.MAX_VALUE);
+                key = id;
+            } else if (ID.matcher(token).matches()) {
+                allNumbers = false;
+                id = tokens.size();
+                key = token;
+            } else {
+                throw error("request", token.isEmpty() ? "empty; allowed: " + ID_RULE
+                        : "'" + token + "' is not an id; allowed: " + ID_RULE);
             }
+            Integer before = idLines.putIfAbsent(key, lineNo);
+            if (before != null) {
+                throw error("request", "id " + token + " is already used on line " + before + "; allowed: unique ids");
+            }
+            tokens.add(token);
             int cpu = (int) nonNegative("cpu", fields[1], MAX_CPU);
             int priority = (int) nonNegative("priority", fields[2], priorities - 1L);
             long mac = mac(fields[3]);
@@ -243,7 +265,18 @@ public final class RequestsFile {
                 throw new InvalidInputException("requests-file", source + " has a header but no requests; allowed: "
                         + "at least one request line");
             }
-            return history;
+            if (allNumbers) {
+                return history;
+            }
+            // Names: requests are numbered in file order (the row), and the history keeps the names.
+            SendHistory named = new SendHistory(history.size());
+            TxRequest r = new TxRequest();
+            for (int i = 0; i < history.size(); i++) {
+                history.load(i, r).id = i;
+                named.add(r);
+            }
+            named.names(tokens.toArray(String[]::new));
+            return named;
         }
 
         private InvalidInputException error(String field, String what) {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongFunction;
 
 /**
  * The wire CSV of {@code txorder simulate --wire-out} (DESIGN.md §6): one line per transmitted packet,
@@ -31,12 +32,21 @@ public final class WireFile {
     }
 
     public static void write(RecordingWire wire, Path file) throws IOException {
+        write(wire, file, Long::toString);
+    }
+
+    /** @param names how to write each request's id: its name from the requests file, or its number */
+    public static void write(RecordingWire wire, Path file, LongFunction<String> names) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(wire, out);
+            write(wire, out, names);
         }
     }
 
     public static void write(RecordingWire wire, Writer out) throws IOException {
+        write(wire, out, Long::toString);
+    }
+
+    public static void write(RecordingWire wire, Writer out, LongFunction<String> names) throws IOException {
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
         w.write(HEADER);
         w.write('\n');
@@ -45,7 +55,7 @@ public final class WireFile {
         for (int seq = 0; seq < wire.size(); seq++) {
             line.setLength(0);
             line.append(seq).append(',')
-                    .append(wire.request(seq)).append(',')
+                    .append(names.apply(wire.request(seq))).append(',')
                     .append(wire.packet(seq)).append(',')
                     .append(wire.priority(seq)).append(',')
                     .append(wire.group(seq)).append(',')

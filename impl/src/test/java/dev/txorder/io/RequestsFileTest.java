@@ -84,8 +84,8 @@ class RequestsFileTest {
     @CsvSource(delimiter = '|', textBlock = """
             too few fields         | 1,0,0,00:00:00:00:00:01                 | columns  | 4 fields but the header has 5
             too many fields        | 1,0,0,00:00:00:00:00:01,1,9             | columns  | 6 fields but the header has 5
-            request not a number   | x1,0,0,00:00:00:00:00:01,1              | request  | 'x1' is not a whole number
-            request negative       | -1,0,0,00:00:00:00:00:01,1              | request  | -1 is negative
+            request not an id      | x 1,0,0,00:00:00:00:00:01,1             | request  | 'x 1' is not an id; allowed: a whole number 0..2^63-1, or a name
+            request negative       | -1,0,0,00:00:00:00:00:01,1              | request  | '-1' is not an id
             request empty          | ,0,0,00:00:00:00:00:01,1                | request  | empty
             request too large      | 99999999999999999999,0,0,00:00:00:00:00:01,1 | request | too large
             cpu out of range       | 1,1024,0,00:00:00:00:00:01,1            | cpu      | 1024 is too large; allowed 0..1023
@@ -163,5 +163,28 @@ class RequestsFileTest {
         SendHistory h = RequestsFile.read(f, PRIORITIES, RING);
         assertThat(h.size()).isEqualTo(1);
         assertThat(h.packets(0)).isEqualTo(4);
+    }
+
+    /** Ids as users write them: names are kept for reports, and requests numbered in file order. */
+    @Test
+    void shouldAcceptNamesAsRequestIdsAndKeepThemForReports() throws IOException {
+        SendHistory h = read("""
+                request,cpu,priority,dst_mac,packets
+                r1,0,0,00:00:00:00:00:01,1
+                req-0007,1,0,00:00:00:00:00:02,2
+                42,0,0,00:00:00:00:00:03,1
+                """);
+        assertThat(h.size()).isEqualTo(3);
+        assertThat(h.id(1)).isEqualTo(1);
+        assertThat(h.nameOf(0)).isEqualTo("r1");
+        assertThat(h.nameOf(1)).isEqualTo("req-0007");
+        assertThat(h.nameOf(2)).as("a number among names is a name too").isEqualTo("42");
+        assertThat(h.packets(1)).isEqualTo(2);
+
+        assertThat(rejected("request,cpu,priority,dst_mac,packets\nr1,0,0,00:00:00:00:00:01,1\nr1,1,0,00:00:00:00:00:02,1\n")
+                .getMessage()).contains("line 3: id r1 is already used on line 2");
+        SendHistory numbers = read("request,cpu,priority,dst_mac,packets\n7,0,0,00:00:00:00:00:01,1\n");
+        assertThat(numbers.id(0)).isEqualTo(7);
+        assertThat(numbers.nameOf(7)).isEqualTo("7");
     }
 }
