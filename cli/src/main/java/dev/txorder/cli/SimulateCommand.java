@@ -68,9 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment inside a group")
     String policy;
 
-    @Option(names = "--hash-key", paramLabel = "mac|flow", defaultValue = "mac",
-            description = "hash policy's flow key: last MAC octet mod k (the patent), or a strong hash of the flow "
-                    + "id (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hash-key", paramLabel = "mac|flow",
+            description = "hash policy only: the flow key, the last MAC octet mod k (the patent, the default), or a "
+                    + "strong hash of the flow id")
     String hashKey;
 
     @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,W1,..", defaultValue = "strict",
@@ -186,7 +186,11 @@ final class SimulateCommand implements Callable<Integer> {
         Layout l = Layout.parse(OptionValues.required("layout", layout,
                 "allowed e.g. 0-3x4,4-7x4 or mqprio:num_tc 2 map 0 0 1 1 queues 2@0 2@2"));
         AssignmentPolicy p = AssignmentPolicy.parse(OptionValues.required("policy", policy, "allowed: hash, next"));
-        HashKey key = HashKey.parse(hashKey);
+        if (hashKey != null && p != AssignmentPolicy.HASH) {
+            throw new InvalidInputException("hash-key", "only with --policy hash; under " + p.name().toLowerCase(Locale.ROOT)
+                    + " a request's queue does not depend on its flow key");
+        }
+        HashKey key = hashKey == null ? HashKey.MAC : HashKey.parse(hashKey);
         Scheduler s = Scheduler.parse(scheduler).checkFits(l.groupCount());
         int ring = OptionValues.intIn("ring-size", ringSize, 1, 1 << 26);
         Set<Mutant> ms = EnumSet.noneOf(Mutant.class);

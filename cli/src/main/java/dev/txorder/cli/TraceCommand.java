@@ -157,6 +157,10 @@ final class TraceCommand implements Callable<Integer> {
         Layout parsed = Layout.parse(OptionValues.required("layout", layout, missing));
         AssignmentPolicy p = AssignmentPolicy.parse(OptionValues.required("policy", policy, "allowed: hash, next"));
         Scheduler s = scheduler == null ? Scheduler.STRICT : Scheduler.parse(scheduler);
+        if (hashKey != null && p != AssignmentPolicy.HASH) {
+            throw new InvalidInputException("hash-key", "only with --policy hash; under " + p.name().toLowerCase(Locale.ROOT)
+                    + " a request's queue does not depend on its flow key");
+        }
         HashKey key = hashKey == null ? HashKey.MAC : HashKey.parse(hashKey);
         int c = OptionValues.intIn("cpus", OptionValues.required("cpus", cpus, "allowed 1..8"), 1, 8);
         int n = OptionValues.intIn("requests", OptionValues.required("requests", requests, "allowed 1.." + MAX_REQUESTS),

@@ -225,6 +225,7 @@ class SimulateCommandTest {
             missing policy       | --layout 0x2 --requests 10 --cpus 1                           | policy      | missing; allowed: hash, next
             bad policy           | --layout 0x2 --policy fifo --requests 10 --cpus 1             | policy      | allowed: hash, next
             bad hash key         | --layout 0x2 --policy hash --hash-key ip --requests 10 --cpus 1 | hash-key  | allowed: mac, flow
+            hash key under next  | --layout 0x2 --policy next --hash-key flow --requests 10 --cpus 1 | hash-key | only with --policy hash
             bad scheduler        | --layout 0x2 --policy next --scheduler fair --requests 10 --cpus 1 | scheduler | allowed: strict, wrr:W0,W1,...
             wrr weight count     | --layout 0x2,1x2 --policy next --scheduler wrr:1,2,3 --requests 10 --cpus 1 | scheduler | wrr has 3 weights but the layout has 2 groups
             wrr zero weight      | --layout 0x2,1x2 --policy next --scheduler wrr:0,2 --requests 10 --cpus 1 | scheduler | allowed 1..1000000
