@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
         subcommands = {SimulateCommand.class, CheckCommand.class, TraceCommand.class, VerifyCommand.class,
                 StressCommand.class, BenchCommand.class, SoakCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class TxorderCommand implements Runnable {
 
     /** Exit status when every property asked for holds. */

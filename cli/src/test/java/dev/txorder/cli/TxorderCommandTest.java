@@ -75,4 +75,15 @@ class TxorderCommandTest {
         assertThat(err.toString()).contains("txorder boom: ring-size: 0 is outside 1..64");
         assertThat(withFailing(new InterruptedException()).execute("boom")).isEqualTo(TxorderCommand.INTERRUPTED);
     }
+
+    /** {@code source <(./txorder generate-completion)} completes commands and options in bash and zsh. */
+    @Test
+    void shouldGenerateAShellCompletionScriptNamingEveryCommandAndOption() {
+        StringWriter out = new StringWriter();
+        var cli = TxorderCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("generate-completion")).isZero();
+        assertThat(out.toString()).contains("complete -F _complete_txorder", "simulate", "soak", "verify", "--policy",
+                "--hash-key", "--packets");
+    }
 }
