@@ -9,7 +9,11 @@ import java.util.Map;
 /** The audit's verdict per property, with the first violations of each in full. */
 public final class AuditReport {
     /** What the audit says of one property. */
-    public enum Verdict { HOLDS, VIOLATED, NOT_APPLICABLE }
+    public enum Verdict {
+        HOLDS, VIOLATED, NOT_APPLICABLE,
+        /** The property applies, but the records given do not allow judging it (see {@link #notJudged}). */
+        NOT_JUDGED
+    }
 
     /** How many violations of one property are kept in full; the rest are only counted. */
     public static final int KEPT_PER_PROPERTY = 10;
@@ -17,6 +21,7 @@ public final class AuditReport {
     private final Map<Property, Verdict> verdicts = new EnumMap<>(Property.class);
     private final Map<Property, Long> counts = new EnumMap<>(Property.class);
     private final Map<Property, List<Violation>> kept = new EnumMap<>(Property.class);
+    private final Map<Property, String> notJudged = new EnumMap<>(Property.class);
     private final long packets;
 
     AuditReport(Map<Property, Boolean> applies, List<Violation> violations, Map<Property, Long> counts, long packets) {
@@ -31,6 +36,20 @@ public final class AuditReport {
         for (Violation v : violations) {
             kept.get(v.property()).add(v);
         }
+    }
+
+    /** The same report with {@code p} marked as not judged, for the reason given (when it applies at all). */
+    AuditReport notJudged(Property p, String why) {
+        if (verdicts.get(p) != Verdict.NOT_APPLICABLE) {
+            verdicts.put(p, Verdict.NOT_JUDGED);
+            notJudged.put(p, why);
+        }
+        return this;
+    }
+
+    /** Why {@code p} was not judged, or null. */
+    public String notJudged(Property p) {
+        return notJudged.get(p);
     }
 
     public Verdict verdict(Property p) {
@@ -82,9 +101,12 @@ public final class AuditReport {
         StringBuilder sb = new StringBuilder();
         for (Property p : Property.values()) {
             Verdict v = verdicts.get(p);
-            sb.append(String.format("  %-18s %-15s", p, v == Verdict.NOT_APPLICABLE ? "n/a" : v.name().toLowerCase()));
+            sb.append(String.format("  %-18s %-15s", p, v == Verdict.NOT_APPLICABLE ? "n/a"
+                    : v == Verdict.NOT_JUDGED ? "not judged" : v.name().toLowerCase()));
             if (v == Verdict.VIOLATED) {
                 sb.append(counts.get(p)).append(counts.get(p) == 1 ? " violation" : " violations");
+            } else if (v == Verdict.NOT_JUDGED) {
+                sb.append(notJudged.get(p));
             }
             sb.append('\n');
             for (Violation x : kept.get(p)) {

@@ -29,14 +29,42 @@ import java.util.stream.IntStream;
  * slot exclusion against the positions the rings handed out.
  */
 public final class OrderAudit {
+    /**
+     * What the records of a run hold beyond the requests and the wire's packets, and so which checks
+     * can be made. A run of txorder's own harness has everything ({@link #FULL}); a wire written
+     * elsewhere ({@code txorder audit}) may have none of it.
+     *
+     * @param tickets     the wire carries each descriptor's ticket (a second opinion on GroupOrder)
+     * @param readyMasks  the wire carries the NIC's ready-group mask (StrictPriority, WeightedShare)
+     * @param oneClock    the history's begin and end times are on one clock for all senders; if not,
+     *                    only each sender's own order is known (it sends one request after another),
+     *                    and FlowOrder and GroupOrder are judged in real time per sender
+     */
+    public record Evidence(boolean tickets, boolean readyMasks, boolean oneClock) {
+        public static final Evidence FULL = new Evidence(true, true, true);
+        /** A requests file and a wire file: the order of each sender's requests, the packets as sent. */
+        public static final Evidence FILES = new Evidence(false, false, false);
+    }
+
     private final TxConfig config;
     private final SendPath path;
     private final Layout layout;
+    private final Evidence evidence;
 
     public OrderAudit(TxConfig config, SendPath path) {
+        this(config, path, Evidence.FULL);
+    }
+
+    /**
+     * @param path     the send path whose rings the run used (SlotExclusion's count, where the NIC
+     *                 stalled); null when the wire came from elsewhere: those are then not judged
+     * @param evidence what the history and the wire hold
+     */
+    public OrderAudit(TxConfig config, SendPath path, Evidence evidence) {
         this.config = config;
         this.path = path;
         this.layout = config.layout();
+        this.evidence = evidence;
     }
 
     /**
@@ -87,7 +115,7 @@ public final class OrderAudit {
             int g = wire.group(seq);
             int q = wire.queue(seq);
             // Every packet on the wire took a turn of the scheduler, a doubled or unknown one too.
-            String unscheduled = replay.check(g, req, wire.readyGroups(seq));
+            String unscheduled = evidence.readyMasks() ? replay.check(g, req, wire.readyGroups(seq)) : null;
             if (unscheduled != null) {
                 c.add(replay.property(), seq, unscheduled);
             }
@@ -141,9 +169,9 @@ public final class OrderAudit {
             }
 
             if (next[g]) {
-                long t = wire.ticket(seq);
+                long t = evidence.tickets() ? wire.ticket(seq) : lastTicket[g] + 1;
                 if (lastRow[g] == row) {
-                    if (t != lastTicket[g]) {
+                    if (evidence.tickets() && t != lastTicket[g]) {
                         c.add(Property.GroupOrder, seq, "request " + h.nameOf(req) + " carries ticket " + t
                                 + " after " + lastTicket[g]);
                     }
@@ -193,7 +221,14 @@ public final class OrderAudit {
             }
         }
         long[] flowIds = flowIds(h);
-        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i], Property.FlowOrder,
+        // Without one clock, each sender's order alone: the real-time key is (key, sender).
+        int senders = 1;
+        for (int i = 0; i < n && !evidence.oneClock(); i++) {
+            senders = Math.max(senders, h.cpu(i) + 1);
+        }
+        int cpus = senders;
+        IntToLongFunction sender = evidence.oneClock() ? i -> 0 : h::cpu;
+        checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> flowIds[i] * cpus + sender.applyAsLong(i), Property.FlowOrder,
                 i -> "flow " + h.flow(i) + " at priority " + h.priority(i));
         if (anyNext) {
             // The group of each row, looked up once: the sweep reads a row's key several times.
@@ -201,11 +236,14 @@ public final class OrderAudit {
             for (int i = 0; i < n; i++) {
                 groupOfRow[i] = layout.groupOf(h.priority(i)).index();
             }
-            checkRealTimeOrder(c, h, firstSeq, lastSeq, i -> next[groupOfRow[i]] ? groupOfRow[i] : -1,
+            checkRealTimeOrder(c, h, firstSeq, lastSeq,
+                    i -> next[groupOfRow[i]] ? groupOfRow[i] * cpus + sender.applyAsLong(i) : -1,
                     Property.GroupOrder, i -> "group " + groupOfRow[i]);
         }
-        checkSlots(c, h);
-        if (!drained) {
+        if (path != null) {
+            checkSlots(c, h);
+        }
+        if (!drained && path != null) {
             for (int g = 0; g < groups; g++) {
                 for (int q = 0; q < path.queueLayout().group(g).queueCount(); q++) {
                     TxRing r = path.ring(g, q);
@@ -226,7 +264,16 @@ public final class OrderAudit {
         applies.put(Property.FlowAffinity, anyHash);
         applies.put(Property.StrictPriority, s.kind() == Scheduler.Kind.STRICT);
         applies.put(Property.WeightedShare, s.kind() == Scheduler.Kind.WRR);
-        return new AuditReport(applies, c.kept, c.counts, wire.size());
+        AuditReport report = new AuditReport(applies, c.kept, c.counts, wire.size());
+        if (!evidence.readyMasks()) {
+            String why = "the wire has no ready masks: which groups had a packet ready is not known";
+            report.notJudged(Property.StrictPriority, why).notJudged(Property.WeightedShare, why);
+        }
+        if (path == null) {
+            report.notJudged(Property.SlotExclusion, "no rings: which positions were claimed is not known")
+                    .notJudged(Property.Progress, "no rings and no record of sends that never returned");
+        }
+        return report;
     }
 
     /**

@@ -190,6 +190,11 @@ public final class SendHistory {
         this.names = names.clone();
     }
 
+    /** Whether the requests have names (from a requests file) rather than numbers. */
+    public boolean named() {
+        return names != null;
+    }
+
     /** How a report names request {@code id}: its name from the requests file, else the number. */
     public String nameOf(long id) {
         return names != null && id >= 0 && id < names.length ? names[(int) id] : Long.toString(id);

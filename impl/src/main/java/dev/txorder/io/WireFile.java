@@ -1,6 +1,15 @@
 package dev.txorder.io;
 
+import dev.txorder.Indicator;
+import dev.txorder.InvalidInputException;
+import dev.txorder.TxRequest;
+import dev.txorder.audit.SendHistory;
 import dev.txorder.nic.RecordingWire;
+import java.io.BufferedReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.Map;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -71,6 +80,119 @@ public final class WireFile {
             w.write(chars, 0, n);
         }
         w.flush();
+    }
+
+    /**
+     * Reads a wire file written anywhere (another driver, another language, a capture converted to
+     * this format) for {@code txorder audit}. Requests are named as in {@code requests}: by number,
+     * or by the names of its requests file; a request the file does not name is kept (the audit will
+     * say it was never sent). Tickets and ready masks are not in the format: the wire has none.
+     *
+     * @param groups the layout's group count: groups must be 0..groups-1
+     * @throws InvalidInputException naming the column, the file and the line
+     */
+    public static RecordingWire read(Path file, SendHistory requests, int groups) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("wire", name + " is a directory; expected a CSV file");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, name, requests, groups);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("wire", name + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("wire", name + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidInputException("wire", name + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** {@link #read(Path, SendHistory, int)} from text; {@code source} names it in messages. */
+    public static RecordingWire read(BufferedReader in, String source, SendHistory requests, int groups)
+            throws IOException {
+        Map<String, Long> ids = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ids.put(requests.nameOf(requests.id(i)), requests.id(i));
+        }
+        long unknown = Long.MAX_VALUE;
+        RecordingWire wire = new RecordingWire(1024);
+        String line;
+        int lineNo = 0;
+        boolean header = false;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = source + " line " + lineNo + ": ";
+            if (!header) {
+                if (!line.strip().replace(" ", "").equals(HEADER)) {
+                    throw new InvalidInputException("header", where + "'" + line.strip() + "'; allowed header: " + HEADER);
+                }
+                header = true;
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 8) {
+                throw new InvalidInputException("columns", where + f.length + " fields; allowed " + HEADER);
+            }
+            for (int k = 0; k < f.length; k++) {
+                f[k] = f[k].strip();
+            }
+            long seq = number("seq", f[0], where, Long.MAX_VALUE);
+            if (seq != wire.size()) {
+                throw new InvalidInputException("seq", where + seq + " where " + wire.size()
+                        + " comes next; allowed: 0, 1, 2, ... in wire order");
+            }
+            Long id = ids.get(f[1]);
+            if (id == null) {
+                if (f[1].isEmpty()) {
+                    throw new InvalidInputException("request", where + "empty; allowed: an id of the requests file");
+                }
+                // Not among the requests: the audit reports it as a packet that was never sent.
+                boolean number = !requests.named() && f[1].chars().allMatch(Character::isDigit) && f[1].length() < 19;
+                id = number ? Long.parseLong(f[1]) : unknown--;
+            }
+            int packet = (int) number("packet", f[2], where, Integer.MAX_VALUE);
+            int priority = (int) number("priority", f[3], where, Short.MAX_VALUE);
+            int group = (int) number("group", f[4], where, groups - 1L);
+            int queue = (int) number("queue", f[5], where, Short.MAX_VALUE);
+            Indicator indicator = switch (f[6]) {
+                case "CURRENT" -> Indicator.CURRENT;
+                case "NEXT" -> Indicator.NEXT;
+                case "-" -> Indicator.NONE;
+                default -> throw new InvalidInputException("indicator", where + "'" + f[6] + "'; allowed CURRENT, NEXT, -");
+            };
+            long mac;
+            try {
+                mac = TxRequest.parseMac(f[7], "dst_mac");
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("dst_mac", where + "'" + f[7] + "' is not a MAC address; allowed "
+                        + "aa:bb:cc:dd:ee:ff");
+            }
+            wire.transmit(id, packet, priority, group, queue, indicator, mac, -1, 0);
+        }
+        if (!header) {
+            throw new InvalidInputException("wire", source + " is empty; allowed: the header " + HEADER
+                    + ", then one line per packet");
+        }
+        return wire;
+    }
+
+    private static long number(String field, String text, String where, long max) {
+        long v;
+        try {
+            v = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, where + "'" + text + "' is not a whole number; allowed 0.." + max);
+        }
+        if (v < 0 || v > max) {
+            throw new InvalidInputException(field, where + v + " is out of range; allowed 0.." + max);
+        }
+        return v;
     }
 
     private static void appendMac(StringBuilder sb, long mac) {

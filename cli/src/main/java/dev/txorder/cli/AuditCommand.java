@@ -1,0 +1,120 @@
+package dev.txorder.cli;
+
+import dev.txorder.AssignmentPolicy;
+import dev.txorder.HashKey;
+import dev.txorder.InvalidInputException;
+import dev.txorder.Mutant;
+import dev.txorder.Scheduler;
+import dev.txorder.TxConfig;
+import dev.txorder.TxRequest;
+import dev.txorder.audit.AuditReport;
+import dev.txorder.audit.OrderAudit;
+import dev.txorder.audit.SendHistory;
+import dev.txorder.io.RequestsFile;
+import dev.txorder.io.WireFile;
+import dev.txorder.layout.Layout;
+import dev.txorder.nic.RecordingWire;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code txorder audit}: judges a wire produced anywhere against the requests it carried, with the
+ * audit {@code simulate} uses, for every property the two files allow. A requests file says what
+ * each sender sent and in which order (a sender sends one request after another); a wire file says
+ * what left and how. What they do not hold (tickets, the NIC's ready masks, the rings, one clock
+ * for all senders) is said in the report, per property, as "not judged".
+ */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Judges a wire file (from txorder simulate --wire-out, another driver, or a capture converted to its "
+                    + "format) against a requests file, for every property their columns allow: NoLoss, NoDuplicate, "
+                    + "FlowOrder and GroupOrder in each sender's order, RequestContiguity, FlowAffinity, "
+                    + "PriorityIsolation. The rest is reported as not judged, with the reason.",
+            "Exit status: 0 every judged property holds, 1 a property is violated, 2 bad input."},
+        footer = {"",
+            "Example:",
+            "  txorder simulate --layout 0x4,1x4 --policy next --requests-file examples/fig7-next.csv --deterministic "
+                    + "--wire-out w.csv",
+            "  txorder audit --layout 0x4,1x4 --policy next --requests examples/fig7-next.csv --wire w.csv"})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--requests", paramLabel = "R.csv", description = "the requests: request,cpu,priority,dst_mac,"
+            + "packets[,flow]; each cpu's requests in the order it sent them")
+    Path requests;
+
+    @Option(names = "--wire", paramLabel = "W.csv", description = "the wire: seq,request,packet,priority,group,queue,"
+            + "indicator,dst_mac in wire order")
+    Path wire;
+
+    @Option(names = "--layout", paramLabel = "L", description = "priorities -> groups -> queues, as the wire's driver "
+            + "had them: 0-3x4,4-7x4 or mqprio:...")
+    String layout;
+
+    @Option(names = "--policy", paramLabel = "hash|next", description = "the queue assignment the wire's driver claims")
+    String policy;
+
+    @Option(names = "--hash-key", paramLabel = "mac|flow", description = "hash policy only: the flow key (default mac)")
+    String hashKey;
+
+    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", defaultValue = "strict",
+            description = "the adapter's scheduler (the wire has no ready masks, so it is not judged; default: "
+                    + "${DEFAULT-VALUE})")
+    String scheduler;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Layout l = Layout.parse(OptionValues.required("layout", layout, "allowed e.g. 0-3x4,4-7x4"));
+        AssignmentPolicy p = AssignmentPolicy.parse(OptionValues.required("policy", policy, "allowed: hash, next"));
+        if (hashKey != null && p != AssignmentPolicy.HASH) {
+            throw new InvalidInputException("hash-key", "only with --policy hash");
+        }
+        HashKey key = hashKey == null ? HashKey.MAC : HashKey.parse(hashKey);
+        Scheduler s = Scheduler.parse(scheduler).checkFits(l.groupCount());
+        TxConfig config = new TxConfig(l, p, key, s, 1 << 26, Mutant.none());
+        Path r = Path.of(OptionValues.required("requests", requests == null ? null : requests.toString(),
+                "give --requests R.csv"));
+        Path w = Path.of(OptionValues.required("wire", wire == null ? null : wire.toString(), "give --wire W.csv"));
+
+        SendHistory history = senderOrder(RequestsFile.read(r, l.priorityCount(), 1 << 26));
+        RecordingWire packets = WireFile.read(w, history, l.groupCount());
+        AuditReport report = new OrderAudit(config, null, OrderAudit.Evidence.FILES).audit(history, packets, true);
+
+        out.printf(Locale.ROOT, "%s: %s (%d requests) against %s (%d packets)%n",
+                report.holds() ? "holds" : "VIOLATED: " + report.violated(), r, history.size(), w, packets.size());
+        out.printf(Locale.ROOT, "configuration: layout %s, %s%s, scheduler %s%n", l, p.name().toLowerCase(Locale.ROOT),
+                p == AssignmentPolicy.HASH ? " (hash key " + key.name().toLowerCase(Locale.ROOT) + ")" : "", s);
+        out.println("judged from: the requests, in each sender's order, and the packets on the wire "
+                + "(no tickets, ready masks, rings or common clock in these files)");
+        out.print(report.table());
+        out.flush();
+        return report.holds() ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+    }
+
+    /**
+     * The requests as sends one after another on each sender: the k-th request of a cpu begins at 2k
+     * and returns at 2k + 1, a clock of that sender only (the audit keys real-time order by sender).
+     */
+    private static SendHistory senderOrder(SendHistory h) {
+        int[] next = new int[RequestsFile.MAX_CPU + 1];
+        TxRequest req = new TxRequest();
+        for (int i = 0; i < h.size(); i++) {
+            h.load(i, req);
+            int k = next[req.cpu]++;
+            h.begin(i, 2L * k);
+            h.end(i, 2L * k + 1, SendHistory.Outcome.ACCEPTED);
+        }
+        return h;
+    }
+}
