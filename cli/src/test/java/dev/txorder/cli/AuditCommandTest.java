@@ -3,8 +3,6 @@ package dev.txorder.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditCommandTest {
 
     static SimulateCommandTest.Run audit(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = TxorderCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("audit"));
-        all.addAll(List.of(args));
-        return new SimulateCommandTest.Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return SimulateCommandTest.run("audit", args);
     }
 
     /** The verdicts simulate printed for the properties the files allow judging. */

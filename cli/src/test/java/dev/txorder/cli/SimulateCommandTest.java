@@ -22,12 +22,17 @@ class SimulateCommandTest {
     record Run(int exit, String out, String err) { }
 
     static Run simulate(String... args) {
+        return run("simulate", args);
+    }
+
+    /** Runs {@code txorder command args...} on the real command line, capturing what it prints. */
+    static Run run(String command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = TxorderCommand.newCommandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("simulate"));
+        List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
         int exit = cli.execute(all.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());

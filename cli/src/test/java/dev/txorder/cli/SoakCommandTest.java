@@ -2,24 +2,13 @@ package dev.txorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real {@code txorder soak} command line: its exit status and what it prints. */
 class SoakCommandTest {
 
     static SimulateCommandTest.Run soak(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = TxorderCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("soak"));
-        all.addAll(List.of(args));
-        return new SimulateCommandTest.Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return SimulateCommandTest.run("soak", args);
     }
 
     @Test

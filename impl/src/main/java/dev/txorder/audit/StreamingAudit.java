@@ -56,7 +56,7 @@ public final class StreamingAudit {
     private final long clockSlack;
     private final Collector c = new Collector();
     private final LongObjectHashMap<Live> live = new LongObjectHashMap<>();
-    private final Map<FlowKey, FlowState> flows = new HashMap<>();
+    private final Map<FlowKey, Latest> flows = new HashMap<>();
     private final GroupState[] groups;
 
     /** How reports name a request: its number, or its name from a requests file. */
@@ -84,12 +84,10 @@ public final class StreamingAudit {
         int seen;
         int lastPacket;
         long[] bits;
-        FlowState flow;
+        Latest flow;
         /** The latest begin of a same-flow (same-group) request that had left when a packet of this one did. */
-        long flowLater = NONE;
-        long flowLaterId;
-        long groupLater = NONE;
-        long groupLaterId;
+        final Latest flowLater = new Latest();
+        final Latest groupLater = new Latest();
         /** next: another request came between its packets on the group's wire. */
         boolean closed;
         long interruptedBy = -1;
@@ -121,18 +119,32 @@ public final class StreamingAudit {
 
     private record FlowKey(int priority, long flow) { }
 
-    /** The latest begin among requests of the flow that have put a packet on the wire. */
-    private static final class FlowState {
-        long laterBegin = NONE;
-        long laterId;
+    /** A latest begin and whose it is: per key (a flow, a next group), among requests that have left. */
+    private static final class Latest {
+        long begin = NONE;
+        long id;
+    }
+
+    /**
+     * A packet of {@code a} leaves: counts a among the key's requests that have left (on its first
+     * packet), then notes in {@code overtakenBy} the latest of them, which a's end will be judged against.
+     */
+    private static void leaves(Live a, boolean first, Latest key, Latest overtakenBy) {
+        if (first && a.begin > key.begin) {
+            key.begin = a.begin;
+            key.id = a.id;
+        }
+        if (key.begin > overtakenBy.begin) {
+            overtakenBy.begin = key.begin;
+            overtakenBy.id = key.id;
+        }
     }
 
     private static final class GroupState {
         final boolean next;
         final int weight;
         /** next: the latest begin among requests of the group that have left, the request on the wire, its ticket. */
-        long laterBegin = NONE;
-        long laterId;
+        final Latest later = new Latest();
         Live current;
         long lastTicket = -1;
         /** hash: the queue of each flow key. */
@@ -190,7 +202,7 @@ public final class StreamingAudit {
         a.key = config.hashKey() == HashKey.MAC ? r.dstMac : r.flow;
         a.begin = time;
         a.bits = new long[(a.packets + 63) >>> 6];
-        a.flow = flows.computeIfAbsent(new FlowKey(r.priority, r.flow), k -> new FlowState());
+        a.flow = flows.computeIfAbsent(new FlowKey(r.priority, r.flow), k -> new Latest());
         live.put(a.id, a);
         requests++;
         peakLive = Math.max(peakLive, live.size());
@@ -281,15 +293,7 @@ public final class StreamingAudit {
         }
 
         // FlowOrder in real time: who has overtaken a, as of this packet.
-        FlowState f = a.flow;
-        if (first && a.begin > f.laterBegin) {
-            f.laterBegin = a.begin;
-            f.laterId = a.id;
-        }
-        if (f.laterBegin > a.flowLater) {
-            a.flowLater = f.laterBegin;
-            a.flowLaterId = f.laterId;
-        }
+        leaves(a, first, a.flow, a.flowLater);
 
         if (group >= 0 && group < groups.length) {
             GroupState g = groups[group];
@@ -338,14 +342,7 @@ public final class StreamingAudit {
             g.current = a;
             g.lastTicket = ticket;
         }
-        if (first && a.begin > g.laterBegin) {
-            g.laterBegin = a.begin;
-            g.laterId = a.id;
-        }
-        if (g.laterBegin > a.groupLater) {
-            a.groupLater = g.laterBegin;
-            a.groupLaterId = g.laterId;
-        }
+        leaves(a, first, g.later, a.groupLater);
     }
 
     private void judgeSchedulingByMask(long s, int group, long request, long readyGroups) {
@@ -444,13 +441,13 @@ public final class StreamingAudit {
 
     /** The verdicts on {@code a} that needed its end and all its packets. */
     private void judge(Live a) {
-        if (a.seen > 0 && a.flowLater != NONE && a.end < a.flowLater) {
-            c.add(Property.FlowOrder, -1, "request " + names.apply(a.flowLaterId) + " began after request "
+        if (a.seen > 0 && a.flowLater.begin != NONE && a.end < a.flowLater.begin) {
+            c.add(Property.FlowOrder, -1, "request " + names.apply(a.flowLater.id) + " began after request "
                     + names.apply(a.id)
                     + " returned (flow of priority " + a.priority + ") but left first");
         }
-        if (a.seen > 0 && a.groupLater != NONE && a.end < a.groupLater) {
-            c.add(Property.GroupOrder, -1, "request " + names.apply(a.groupLaterId) + " began after request "
+        if (a.seen > 0 && a.groupLater.begin != NONE && a.end < a.groupLater.begin) {
+            c.add(Property.GroupOrder, -1, "request " + names.apply(a.groupLater.id) + " began after request "
                     + names.apply(a.id)
                     + " returned (group " + a.group + ") but left first");
         }
