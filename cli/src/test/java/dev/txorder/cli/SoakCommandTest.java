@@ -33,6 +33,16 @@ class SoakCommandTest {
     }
 
     @Test
+    void shouldStopWhenTheDurationIsUpEvenInsideAnEpoch() {
+        long start = System.nanoTime();
+        var r = soak("--duration", "2s", "--epoch-packets", "1000000000", "--seed", "3");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("soak holds: 1 epochs");
+        assertThat(seconds).as("the senders stop at the deadline, not at the end of the epoch").isLessThan(15);
+    }
+
+    @Test
     void shouldRefuseBadInputNamingTheField() {
         assertThat(soak().err()).contains("packets: missing; give --packets N or --duration D");
         var bad = soak("--duration", "ten minutes");

@@ -116,10 +116,19 @@ public final class LiveRun {
      * @throws RunFailedException if a sender, the NIC or the audit thread crashed
      */
     public static Outcome run(Mix mix, long packets, long stallMillis, AtomicLong audited) throws InterruptedException {
-        return new LiveRun(mix, audited).execute(packets, stallMillis);
+        return run(mix, packets, Long.MAX_VALUE, stallMillis, audited);
     }
 
-    private Outcome execute(long budget, long stallMillis) throws InterruptedException {
+    /**
+     * {@link #run(Mix, long, long, AtomicLong)} that also ends at {@code deadline} (a
+     * {@code System.nanoTime()} value): each sender stops after the request it is sending then.
+     */
+    public static Outcome run(Mix mix, long packets, long deadline, long stallMillis, AtomicLong audited)
+            throws InterruptedException {
+        return new LiveRun(mix, audited).execute(packets, deadline, stallMillis);
+    }
+
+    private Outcome execute(long budget, long deadline, long stallMillis) throws InterruptedException {
         SimulatedNic nic = new SimulatedNic(path, mix.config().scheduler(), new StreamedWire(),
                 mix.config().mutants());
         CountDownLatch go = new CountDownLatch(1);
@@ -137,7 +146,7 @@ public final class LiveRun {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                send(cpu, quota, abort, faults[cpu]);
+                send(cpu, quota, deadline, abort, faults[cpu]);
             }, "cpu-" + c);
             t.setUncaughtExceptionHandler((th, e) -> {
                 synchronized (crashes) {
@@ -222,8 +231,8 @@ public final class LiveRun {
         }
     }
 
-    /** Sender {@code cpu}: makes up requests and sends them until it has sent {@code quota} packets. */
-    private void send(int cpu, long quota, Simulation.AbortProbe abort, long[] faults) {
+    /** Sender {@code cpu}: makes up requests and sends them until it has sent {@code quota} packets or time is up. */
+    private void send(int cpu, long quota, long deadline, Simulation.AbortProbe abort, long[] faults) {
         SplittableRandom streams = new SplittableRandom(mix.seed());
         long[] macs = new long[mix.destinations()];
         int[] priorities = new int[mix.destinations()];
@@ -279,7 +288,7 @@ public final class LiveRun {
             if (!record(out, END, r.id, outcome.ordinal(), witness.failedAfter, 0, 0, end)) {
                 return;
             }
-            if (outcome == SendHistory.Outcome.ABORTED) {
+            if (outcome == SendHistory.Outcome.ABORTED || end - deadline > 0) {
                 return;
             }
             if (outcome == SendHistory.Outcome.ACCEPTED) {

@@ -92,7 +92,8 @@ public final class Soak {
             }
             LiveRun.Mix mix = mix(o.seed(), e, o.maxSenders(), o.inject());
             listener.started(e, mix);
-            LiveRun.Outcome out = LiveRun.run(mix, Math.min(left, o.epochPackets()), o.stallMillis(), audited);
+            long deadline = o.durationNanos() > 0 ? start + o.durationNanos() : Long.MAX_VALUE;
+            LiveRun.Outcome out = LiveRun.run(mix, Math.min(left, o.epochPackets()), deadline, o.stallMillis(), audited);
             listener.finished(e, out);
             epochs++;
             packets += out.packets();
