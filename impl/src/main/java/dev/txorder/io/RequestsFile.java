@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The requests CSV of {@code txorder simulate --requests-file} (DESIGN.md §6), read into a
@@ -36,8 +37,9 @@ import java.util.Map;
  * </ul>
  * The whole file is validated before anything is returned, so a bad line runs nothing. Every error
  * is an {@link InvalidInputException} whose field is the column (or {@code header},
- * {@code requests-file}) and whose one-line message names the file and line. Blank lines are
- * skipped; fields may be padded with spaces.
+ * {@code requests-file}) and whose one-line message names the file and line. The file is read as
+ * CSV by Apache Commons CSV ({@code Csv}): fields may be quoted and padded with spaces, lines end in
+ * LF or CRLF, blank lines are skipped, and lines starting with {@code #} are comments.
  */
 public final class RequestsFile {
     /** The column names, in their required order; the last one is optional. */
@@ -79,12 +81,8 @@ public final class RequestsFile {
 
     /** Reads and validates CSV text; {@code source} names it in error messages. */
     public static SendHistory read(Reader reader, String source, int priorities, int maxPackets) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         Parser p = new Parser(source, priorities, maxPackets);
-        String line;
-        while ((line = in.readLine()) != null) {
-            p.line(line);
-        }
+        Csv.read(reader, "requests-file", source, p::record);
         return p.finish();
     }
 
@@ -109,23 +107,22 @@ public final class RequestsFile {
             this.maxPackets = maxPackets;
         }
 
-        void line(String raw) {
-            lineNo++;
-            String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                return;
+        void record(CSVRecord r, int line) {
+            lineNo = line;
+            int n = r.size();
+            for (int i = 0; i < Math.min(n, fields.length); i++) {
+                fields[i] = r.get(i);
             }
             if (columns < 0) {
-                header(line);
+                header(n);
             } else {
-                row(line);
+                row(n);
             }
         }
 
-        private void header(String line) {
-            String[] names = line.split(",", -1);
-            for (int i = 0; i < names.length; i++) {
-                String name = names[i].strip();
+        private void header(int n) {
+            for (int i = 0; i < Math.min(n, fields.length); i++) {
+                String name = fields[i];
                 int known = indexOf(name);
                 if (known < 0) {
                     throw error("header", "unknown column '" + name + "'; " + EXPECTED_HEADER);
@@ -135,10 +132,13 @@ public final class RequestsFile {
                             + (known + 1) + "; " + EXPECTED_HEADER);
                 }
             }
-            if (names.length < REQUIRED_COLUMNS) {
-                throw error("header", "missing column '" + COLUMNS[names.length] + "'; " + EXPECTED_HEADER);
+            if (n > COLUMNS.length) {
+                throw error("header", n + " columns; " + EXPECTED_HEADER);
             }
-            columns = names.length;
+            if (n < REQUIRED_COLUMNS) {
+                throw error("header", "missing column '" + COLUMNS[n] + "'; " + EXPECTED_HEADER);
+            }
+            columns = n;
         }
 
         private static int indexOf(String name) {
@@ -150,8 +150,7 @@ public final class RequestsFile {
             return -1;
         }
 
-        private void row(String line) {
-            int n = split(line);
+        private void row(int n) {
             if (n != columns) {
                 throw error("columns", n + " fields but the header has " + columns + "; allowed "
                         + String.join(",", Arrays.copyOf(COLUMNS, columns)));
@@ -185,24 +184,6 @@ public final class RequestsFile {
             long flow = columns > REQUIRED_COLUMNS && !fields[5].isEmpty()
                     ? nonNegative("flow", fields[5], Long.MAX_VALUE) : mac;
             history.add(request.set(id, cpu, priority, mac, flow, packets));
-        }
-
-        /** Splits on commas into {@link #fields}, stripped; @return the field count. */
-        private int split(String line) {
-            int n = 0;
-            int from = 0;
-            while (true) {
-                int comma = line.indexOf(',', from);
-                String f = (comma < 0 ? line.substring(from) : line.substring(from, comma)).strip();
-                if (n < fields.length) {
-                    fields[n] = f;
-                }
-                n++;
-                if (comma < 0) {
-                    return n;
-                }
-                from = comma + 1;
-            }
         }
 
         /** A decimal integer of ASCII digits in 0..max; the error says which rule it breaks. */

@@ -6,6 +6,7 @@ import dev.txorder.TxRequest;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.nic.RecordingWire;
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
@@ -30,7 +31,9 @@ import java.util.function.LongFunction;
  * {@code seq} is 0-based wire order, {@code packet} 1-based inside its request, {@code group} and
  * {@code queue} 0-based (queue = index inside the group), {@code indicator} {@code CURRENT},
  * {@code NEXT}, or {@code -} for a {@code hash} group. Each line is formatted into one reused
- * buffer, so writing allocates nothing per packet.
+ * buffer, so writing allocates nothing per packet; no field ever needs quoting (numbers, MACs,
+ * indicators, and request names of letters, digits and {@code _ . : / -}). Reading goes through
+ * Apache Commons CSV ({@code Csv}), as the requests file does.
  */
 public final class WireFile {
     public static final String HEADER = "seq,request,packet,priority,group,queue,indicator,dst_mac";
@@ -108,74 +111,63 @@ public final class WireFile {
     }
 
     /** {@link #read(Path, SendHistory, int)} from text; {@code source} names it in messages. */
-    public static RecordingWire read(BufferedReader in, String source, SendHistory requests, int groups)
-            throws IOException {
+    public static RecordingWire read(Reader in, String source, SendHistory requests, int groups) throws IOException {
         Map<String, Long> ids = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             ids.put(requests.nameOf(requests.id(i)), requests.id(i));
         }
-        long unknown = Long.MAX_VALUE;
+        long[] unknown = {Long.MAX_VALUE};
         RecordingWire wire = new RecordingWire(1024);
-        String line;
-        int lineNo = 0;
-        boolean header = false;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
+        boolean[] header = {false};
+        Csv.read(in, "wire", source, (f, lineNo) -> {
             String where = source + " line " + lineNo + ": ";
-            if (!header) {
-                if (!line.strip().replace(" ", "").equals(HEADER)) {
-                    throw new InvalidInputException("header", where + "'" + line.strip() + "'; allowed header: " + HEADER);
+            if (!header[0]) {
+                if (!String.join(",", f.toList()).equals(HEADER)) {
+                    throw new InvalidInputException("header", where + "'" + String.join(",", f.toList())
+                            + "'; allowed header: " + HEADER);
                 }
-                header = true;
-                continue;
+                header[0] = true;
+                return;
             }
-            String[] f = line.split(",", -1);
-            if (f.length != 8) {
-                throw new InvalidInputException("columns", where + f.length + " fields; allowed " + HEADER);
+            if (f.size() != 8) {
+                throw new InvalidInputException("columns", where + f.size() + " fields; allowed " + HEADER);
             }
-            for (int k = 0; k < f.length; k++) {
-                f[k] = f[k].strip();
-            }
-            long seq = number("seq", f[0], where, Long.MAX_VALUE);
+            long seq = number("seq", f.get(0), where, Long.MAX_VALUE);
             if (seq != wire.size()) {
                 throw new InvalidInputException("seq", where + seq + " where " + wire.size()
                         + " comes next; allowed: 0, 1, 2, ... in wire order");
             }
-            Long id = ids.get(f[1]);
+            String token = f.get(1);
+            Long id = ids.get(token);
             if (id == null) {
-                if (f[1].isEmpty()) {
+                if (token.isEmpty()) {
                     throw new InvalidInputException("request", where + "empty; allowed: an id of the requests file");
                 }
                 // Not among the requests: the audit reports it as a packet that was never sent.
-                boolean number = !requests.named() && f[1].chars().allMatch(Character::isDigit) && f[1].length() < 19;
-                id = number ? Long.parseLong(f[1]) : unknown--;
+                boolean number = !requests.named() && token.chars().allMatch(Character::isDigit) && token.length() < 19;
+                id = number ? Long.parseLong(token) : unknown[0]--;
             }
-            int packet = (int) number("packet", f[2], where, Integer.MAX_VALUE);
-            int priority = (int) number("priority", f[3], where, Short.MAX_VALUE);
-            int group = (int) number("group", f[4], where, groups - 1L);
-            int queue = (int) number("queue", f[5], where, Short.MAX_VALUE);
-            Indicator indicator = switch (f[6]) {
+            int packet = (int) number("packet", f.get(2), where, Integer.MAX_VALUE);
+            int priority = (int) number("priority", f.get(3), where, Short.MAX_VALUE);
+            int group = (int) number("group", f.get(4), where, groups - 1L);
+            int queue = (int) number("queue", f.get(5), where, Short.MAX_VALUE);
+            Indicator indicator = switch (f.get(6)) {
                 case "CURRENT" -> Indicator.CURRENT;
                 case "NEXT" -> Indicator.NEXT;
                 case "-" -> Indicator.NONE;
-                default -> throw new InvalidInputException("indicator", where + "'" + f[6] + "'; allowed CURRENT, NEXT, -");
+                default -> throw new InvalidInputException("indicator", where + "'" + f.get(6)
+                        + "'; allowed CURRENT, NEXT, -");
             };
             long mac;
             try {
-                mac = TxRequest.parseMac(f[7], "dst_mac");
+                mac = TxRequest.parseMac(f.get(7), "dst_mac");
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("dst_mac", where + "'" + f[7] + "' is not a MAC address; allowed "
+                throw new InvalidInputException("dst_mac", where + "'" + f.get(7) + "' is not a MAC address; allowed "
                         + "aa:bb:cc:dd:ee:ff");
             }
             wire.transmit(id, packet, priority, group, queue, indicator, mac, -1, 0);
-        }
-        if (!header) {
+        });
+        if (!header[0]) {
             throw new InvalidInputException("wire", source + " is empty; allowed: the header " + HEADER
                     + ", then one line per packet");
         }

@@ -187,4 +187,26 @@ class RequestsFileTest {
         assertThat(numbers.id(0)).isEqualTo(7);
         assertThat(numbers.nameOf(7)).isEqualTo("7");
     }
+
+    /** CSV as spreadsheets and scripts write it: quoted fields, comments, and errors on the file's own lines. */
+    @Test
+    void shouldReadQuotedFieldsAndCommentsAndReportTheFilesOwnLineNumbers() throws IOException {
+        SendHistory h = read("""
+                # requests for the FIG. 7 run
+                request,cpu,priority,dst_mac,packets
+                "r1",0,0,"00:00:00:00:00:01",2
+                # a comment between requests
+                r2 , 1 , 0 , 00:00:00:00:00:02 , 1
+                """);
+        assertThat(h.size()).isEqualTo(2);
+        assertThat(h.nameOf(0)).isEqualTo("r1");
+        assertThat(h.packets(0)).isEqualTo(2);
+
+        InvalidInputException bad = rejected("# header next\nrequest,cpu,priority,dst_mac,packets\n# note\n"
+                + "r1,0,0,00:00:00:00:00:01,1\nr2,0,9,00:00:00:00:00:01,1\n");
+        assertThat(bad.getMessage()).startsWith("priority: r.csv line 5: 9 is too large");
+        InvalidInputException open = rejected("request,cpu,priority,dst_mac,packets\n\"r1,0,0,00:00:00:00:00:01,1\n");
+        assertThat(open.field()).isEqualTo("requests-file");
+        assertThat(open.getMessage()).contains("r.csv: not valid CSV");
+    }
 }
