@@ -10,9 +10,32 @@ public final class InvalidInputException extends IllegalArgumentException {
 
     private final String field;
 
+    /** The message is kept to one line: control characters of the input it quotes are shown escaped. */
     public InvalidInputException(String field, String message) {
-        super(field + ": " + message);
+        super(field + ": " + oneLine(message));
         this.field = field;
+    }
+
+    private static String oneLine(String s) {
+        if (s.chars().noneMatch(Character::isISOControl)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** The field (option, CSV column, or layout part) that holds the bad value. */
