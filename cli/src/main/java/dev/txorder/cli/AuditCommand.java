@@ -7,6 +7,7 @@ import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
 import dev.txorder.TxRequest;
+import dev.txorder.audit.AuditJson;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.OrderAudit;
 import dev.txorder.audit.SendHistory;
@@ -72,6 +73,9 @@ final class AuditCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     String scheduler;
 
+    @Option(names = "--json", description = "print the verdicts as JSON instead of text")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +95,14 @@ final class AuditCommand implements Callable<Integer> {
         RecordingWire packets = WireFile.read(w, history, l.groupCount());
         AuditReport report = new OrderAudit(config, null, OrderAudit.Evidence.FILES).audit(history, packets, true);
 
+        if (json) {
+            var node = AuditJson.node(report);
+            node.put("requests", r.toString()).put("wire", w.toString()).put("layout", l.notation())
+                    .put("policy", p.name().toLowerCase(Locale.ROOT)).put("scheduler", s.toString());
+            out.print(AuditJson.write(node));
+            out.flush();
+            return report.holds() ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+        }
         out.printf(Locale.ROOT, "%s: %s (%d requests) against %s (%d packets)%n",
                 report.holds() ? "holds" : "VIOLATED: " + report.violated(), r, history.size(), w, packets.size());
         out.printf(Locale.ROOT, "configuration: layout %s, %s%s, scheduler %s%n", l, p.name().toLowerCase(Locale.ROOT),

@@ -6,6 +6,7 @@ import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
+import dev.txorder.audit.AuditJson;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.driver.FaultPlan;
 import dev.txorder.io.RequestsFile;
@@ -126,6 +127,9 @@ final class SimulateCommand implements Callable<Integer> {
                     + "(Progress), 1..600000 (default: ${DEFAULT-VALUE})")
     String stallMs;
 
+    @Option(names = "--json", description = "print the configuration, the run and the audit as JSON instead of text")
+    boolean json;
+
     /** Everything the options fix, validated; nothing has run yet. */
     record Plan(TxConfig config, Simulation.Driver driver, SendHistory history, String source, FaultPlan faults,
                 long faultEvery, long stallMillis, boolean deterministic, Path wireOut) { }
@@ -165,7 +169,11 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return TxorderCommand.INTERRUPTED;
         }
-        new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
+        if (json) {
+            out.print(AuditJson.write(json(plan, result)));
+        } else {
+            new RunSummary(plan, result, prepareNanos, runCallNanos - result.nanos()).print(out);
+        }
         if (plan.wireOut() != null) {
             try {
                 WireFile.write(result.wire(), plan.wireOut(), result.history()::nameOf);
@@ -179,6 +187,25 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return result.audit().holds() ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+    }
+
+    /** {@code --json}: the configuration, the run's figures and the audit. */
+    static com.fasterxml.jackson.databind.node.ObjectNode json(Plan plan, Simulation.Result result) {
+        var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        TxConfig c = result.config();
+        var conf = root.putObject("configuration");
+        conf.put("layout", c.layout().notation()).put("policy", c.policy().name().toLowerCase(Locale.ROOT))
+                .put("hash_key", c.hashKey().name().toLowerCase(Locale.ROOT)).put("scheduler", c.scheduler().toString())
+                .put("driver", plan.driver() == Simulation.Driver.TXORDER ? "txorder" : "single-queue")
+                .put("ring_size", c.ringSize()).put("requests", plan.source())
+                .put("mode", plan.deterministic() ? "deterministic" : "real threads");
+        var mutants = conf.putArray("mutants");
+        c.mutants().forEach(m -> mutants.add(m.name()));
+        var run = root.putObject("run");
+        run.put("packets", result.wire().size()).put("seconds", result.nanos() / 1e9).put("mpps", result.mpps())
+                .put("drained", result.drained());
+        root.set("audit", AuditJson.node(result.audit()));
+        return root;
     }
 
     /** Validates every option and reads the requests; throws before anything runs. */

@@ -87,6 +87,24 @@ class AuditCommandTest {
     }
 
     @Test
+    void shouldPrintTheVerdictsAsJson(@TempDir Path dir) throws IOException {
+        Path wire = dir.resolve("w.csv");
+        String fig7 = SimulateCommandTest.example("fig7-next.csv");
+        SimulateCommandTest.simulate("--layout", "0x4,1x4", "--policy", "next", "--requests-file", fig7, "--deterministic",
+                "--mutant", "M3", "--wire-out", wire.toString());
+        var r = audit("--layout", "0x4,1x4", "--policy", "next", "--requests", fig7, "--wire", wire.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(TxorderCommand.VIOLATED);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.get("verdict").asText()).isEqualTo("violated");
+        assertThat(json.get("packets").asInt()).isEqualTo(4);
+        var contiguity = json.get("properties").get(4);
+        assertThat(contiguity.get("name").asText()).isEqualTo("RequestContiguity");
+        assertThat(contiguity.get("verdict").asText()).isEqualTo("violated");
+        assertThat(contiguity.get("first").get(0).get("detail").asText()).contains("interrupted after 1 of 2 packets");
+        assertThat(json.get("properties").get(10).get("not_judged").asText()).contains("no rings");
+    }
+
+    @Test
     void shouldRefuseBadInputNamingTheFieldAndLine(@TempDir Path dir) throws IOException {
         String fig7 = SimulateCommandTest.example("fig7-next.csv");
         Path bad = dir.resolve("bad.csv");

@@ -113,6 +113,19 @@ class SimulateCommandTest {
     }
 
 
+    @Test
+    void shouldPrintTheRunAsJson() throws IOException {
+        Run r = simulate("--layout", "0x4,1x4", "--policy", "next", "--requests-file", example("fig7-next.csv"),
+                "--deterministic", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.at("/configuration/policy").asText()).isEqualTo("next");
+        assertThat(json.at("/configuration/mode").asText()).isEqualTo("deterministic");
+        assertThat(json.at("/run/packets").asInt()).isEqualTo(6);
+        assertThat(json.at("/audit/verdict").asText()).isEqualTo("holds");
+        assertThat(json.at("/audit/properties/3/name").asText()).isEqualTo("GroupOrder");
+    }
+
     /** Ids as users write them (r1, req-0007): accepted, and the wire and the audit name them so. */
     @Test
     void shouldAcceptNamedRequestIdsAndNameThemInTheWireAndTheAudit(@TempDir Path dir) throws IOException {
