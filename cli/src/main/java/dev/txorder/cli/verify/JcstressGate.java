@@ -51,7 +51,8 @@ public final class JcstressGate implements Gate {
         Path out = context.logs(name());
         try {
             Files.createDirectories(out);
-            if (!Files.isRegularFile(jar)) {
+            if (!Files.isRegularFile(jar) || staleAgainst(jar, module.getParent())) {
+                // A jar older than the code it tests would judge the code as it was: build it again.
                 context.console().println("  jcstress: building " + jar + " ...");
                 Process build = new ProcessBuilder("mvn", "-B", "-q", "package", "-pl", "stress", "-am",
                         "-DskipTests", "-Dstress.skip=true").directory(module.getParent().toFile())
@@ -109,6 +110,31 @@ public final class JcstressGate implements Gate {
             return -1;
         }
         return p.exitValue();
+    }
+
+    /** Whether a source of the stress tests or of the code they test is newer than {@code jar}. */
+    static boolean staleAgainst(Path jar, Path root) throws IOException {
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+        for (String dir : List.of("stress/src", "impl/src/main", "stress/pom.xml", "impl/pom.xml", "pom.xml")) {
+            Path p = root.resolve(dir);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(p)) {
+                if (files.filter(Files::isRegularFile).anyMatch(f -> newer(f, built))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean newer(Path f, java.nio.file.attribute.FileTime than) {
+        try {
+            return Files.getLastModifiedTime(f).compareTo(than) > 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** StressGate's {@code stress-results.json} as this gate's result. */
