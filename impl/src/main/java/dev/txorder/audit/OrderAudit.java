@@ -429,6 +429,16 @@ public final class OrderAudit {
                 reserved += h.packets(i);
             }
         }
+        long claimed = claimedPositions(path);
+        if (claimed != reserved) {
+            c.add(Property.SlotExclusion, -1, "senders reserved " + reserved + " descriptors but the rings handed out "
+                    + claimed + " positions: " + Math.abs(reserved - claimed)
+                    + " descriptors were claimed by two writers");
+        }
+    }
+
+    /** Positions the rings of {@code path} handed out, all queues together (the rings' own count). */
+    static long claimedPositions(SendPath path) {
         long claimed = 0;
         Layout ql = path.queueLayout();
         for (int g = 0; g < ql.groupCount(); g++) {
@@ -436,11 +446,7 @@ public final class OrderAudit {
                 claimed += path.ring(g, q).tail();
             }
         }
-        if (claimed != reserved) {
-            c.add(Property.SlotExclusion, -1, "senders reserved " + reserved + " descriptors but the rings handed out "
-                    + claimed + " positions: " + Math.abs(reserved - claimed)
-                    + " descriptors were claimed by two writers");
-        }
+        return claimed;
     }
 
     /** Request id -> history row: the identity when ids are 0..n-1 in order, else a map. */

@@ -497,13 +497,7 @@ public final class StreamingAudit {
             c.add(Property.Progress, -1, "the NIC did not drain every reserved descriptor in time");
         }
         if (path != null && abandoned == 0) {
-            long claimed = 0;
-            Layout ql = path.queueLayout();
-            for (int g = 0; g < ql.groupCount(); g++) {
-                for (int q = 0; q < ql.group(g).queueCount(); q++) {
-                    claimed += path.ring(g, q).tail();
-                }
-            }
+            long claimed = OrderAudit.claimedPositions(path);
             if (claimed != reservedPackets) {
                 c.add(Property.SlotExclusion, -1, "senders reserved " + reservedPackets + " descriptors but the rings"
                         + " handed out " + claimed + " positions");

@@ -1,10 +1,16 @@
 package dev.txorder.io;
 
 import dev.txorder.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,7 +34,33 @@ final class Csv {
         void record(CSVRecord fields, int line);
     }
 
+    /** Reads a file's text into a result; may throw what reading it throws. */
+    @FunctionalInterface
+    interface FileReading<T> {
+        T read(Reader in, String source) throws IOException;
+    }
+
     private Csv() {
+    }
+
+    /**
+     * Opens {@code file} as UTF-8 and reads it with {@code reading}; a file that is missing, a
+     * directory, not UTF-8 or unreadable is bad input under {@code field}, naming the file.
+     */
+    static <T> T readFile(Path file, String field, FileReading<T> reading) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(field, name + " is a directory; expected a CSV file");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return reading.read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(field, name + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(field, name + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidInputException(field, name + " cannot be read: " + e.getMessage());
+        }
     }
 
     /**

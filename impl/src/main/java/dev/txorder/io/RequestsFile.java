@@ -3,13 +3,8 @@ package dev.txorder.io;
 import dev.txorder.InvalidInputException;
 import dev.txorder.TxRequest;
 import dev.txorder.audit.SendHistory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,19 +59,7 @@ public final class RequestsFile {
      * @param maxPackets the largest request a ring holds (the ring size)
      */
     public static SendHistory read(Path file, int priorities, int maxPackets) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException("requests-file", name + " is a directory; expected a CSV file");
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, name, priorities, maxPackets);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("requests-file", name + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("requests-file", name + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException("requests-file", name + " cannot be read: " + e.getMessage());
-        }
+        return Csv.readFile(file, "requests-file", (in, name) -> read(in, name, priorities, maxPackets));
     }
 
     /** Reads and validates CSV text; {@code source} names it in error messages. */

@@ -5,10 +5,7 @@ import dev.txorder.InvalidInputException;
 import dev.txorder.TxRequest;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.nic.RecordingWire;
-import java.io.BufferedReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
 import java.io.BufferedWriter;
@@ -95,19 +92,7 @@ public final class WireFile {
      * @throws InvalidInputException naming the column, the file and the line
      */
     public static RecordingWire read(Path file, SendHistory requests, int groups) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException("wire", name + " is a directory; expected a CSV file");
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, name, requests, groups);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("wire", name + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("wire", name + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException("wire", name + " cannot be read: " + e.getMessage());
-        }
+        return Csv.readFile(file, "wire", (in, name) -> read(in, name, requests, groups));
     }
 
     /** {@link #read(Path, SendHistory, int)} from text; {@code source} names it in messages. */
