@@ -1,11 +1,16 @@
 package dev.txorder.cli;
 
-import dev.txorder.spec.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.txorder.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code txorder bench}: runs the JMH benchmarks of module {@code bench} in a forked JVM (the shaded
@@ -339,17 +344,20 @@ final class BenchCommand implements Callable<Integer> {
      * {@code fullWaits}, {@code ringFull} and {@code lockWaitNanos} counters averaged over the rounds.
      */
     static List<Row> parseJmhJson(List<String> rounds) {
-        Map<String, List<Map<String, Object>>> byCase = new java.util.LinkedHashMap<>();
+        Map<String, List<JsonNode>> byCase = new java.util.LinkedHashMap<>();
         for (String text : rounds) {
-            for (Object o : Json.array(Json.parse(text), "JMH's results")) {
-                Map<String, Object> b = Json.object(o, "a JMH result");
-                Map<String, Object> params = Json.object(b.get("params"), "\"params\"");
-                String key = params.get("impl") + "/" + number(b.get("threads")) + "/" + params.get("array");
+            JsonNode results = Json.parse(text, "JMH's results");
+            if (!results.isArray()) {
+                throw new IllegalArgumentException("JMH's results: expected a JSON array of benchmark results");
+            }
+            for (JsonNode b : results) {
+                JsonNode params = Json.object(b.get("params"), "a JMH result's \"params\"");
+                String key = params.path("impl").asText() + "/" + number(b.get("threads")) + "/" + params.path("array").asText();
                 byCase.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (List<Map<String, Object>> results : byCase.values()) {
+        for (List<JsonNode> results : byCase.values()) {
             rows.add(row(results));
         }
         rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
@@ -359,33 +367,32 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One row from its results, one per round that ran it. */
-    private static Row row(List<Map<String, Object>> results) {
-        Map<String, Object> first = results.get(0);
-        Map<String, Object> params = Json.object(first.get("params"), "\"params\"");
+    private static Row row(List<JsonNode> results) {
+        JsonNode first = results.get(0);
+        JsonNode params = first.get("params");
         List<Double> samples = new ArrayList<>();
         List<Double> roundMedians = new ArrayList<>();
         double[] counters = new double[COUNTERS.size()];
-        for (Map<String, Object> b : results) {
-            Map<String, Object> primary = Json.object(b.get("primaryMetric"), "\"primaryMetric\"");
+        for (JsonNode b : results) {
+            JsonNode primary = Json.object(b.get("primaryMetric"), "a JMH result's \"primaryMetric\"");
             List<Double> round = new ArrayList<>();
-            for (Object fork : Json.array(primary.get("rawData"), "\"rawData\"")) {
-                for (Object v : Json.array(fork, "a fork's \"rawData\"")) {
+            for (JsonNode fork : Json.array(primary, "rawData", "a JMH result's \"primaryMetric\"")) {
+                for (JsonNode v : fork) {
                     round.add(number(v));
                 }
             }
             round.sort(null);
             roundMedians.add(median(round));
             samples.addAll(round);
-            Map<String, Object> secondary = b.get("secondaryMetrics") instanceof Map<?, ?>
-                    ? Json.object(b.get("secondaryMetrics"), "\"secondaryMetrics\"") : Map.of();
+            JsonNode secondary = b.path("secondaryMetrics");
             for (int c = 0; c < counters.length; c++) {
                 counters[c] += counter(secondary, COUNTERS.get(c)) / results.size();
             }
         }
         samples.sort(null);
         double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new Row(String.valueOf(params.get("impl")), (int) number(first.get("threads")),
-                Integer.parseInt(String.valueOf(params.get("array"))), median(samples), mean,
+        return new Row(params.path("impl").asText(), (int) number(first.get("threads")),
+                Integer.parseInt(params.path("array").asText()), median(samples), mean,
                 samples.isEmpty() ? Double.NaN : samples.get(0),
                 samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), List.copyOf(roundMedians),
                 counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7]);
@@ -409,18 +416,18 @@ final class BenchCommand implements Callable<Integer> {
         return n % 2 == 1 ? xs.get(n / 2) : (xs.get(n / 2 - 1) + xs.get(n / 2)) / 2;
     }
 
-    private static double counter(Map<String, Object> secondary, String name) {
-        Object c = secondary.get(name);
-        return c instanceof Map<?, ?> ? number(Json.object(c, name).get("score")) : 0;
+    private static double counter(JsonNode secondary, String name) {
+        JsonNode c = secondary.get(name);
+        return c != null && c.isObject() ? number(c.get("score")) : 0;
     }
 
     /** A JSON number, or JMH's {@code "NaN"} (it writes non-finite values as strings). */
-    private static double number(Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
+    private static double number(JsonNode v) {
+        if (v != null && v.isNumber()) {
+            return v.asDouble();
         }
         try {
-            return Double.parseDouble(String.valueOf(v));
+            return Double.parseDouble(v == null ? "" : v.asText());
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
@@ -520,46 +527,38 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static String toJson(List<Row> rows, String machine) {
-        StringBuilder sb = new StringBuilder("[\n");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            sb.append("  {\"impl\": ").append(Json.quote(r.impl()))
-                    .append(", \"producers\": ").append(r.producers())
-                    .append(", \"array\": ").append(r.array())
-                    .append(", \"mpps\": ").append(num(r.mpps()))
-                    .append(", \"mpps_mean\": ").append(num(r.mppsMean()))
-                    .append(", \"mpps_min\": ").append(num(r.mppsMin()))
-                    .append(", \"mpps_max\": ").append(num(r.mppsMax()))
-                    .append(", \"k\": ").append(r.k())
-                    .append(", \"vs_single_lock\": ").append(num(ratio(rows, r, PRIOR_ART)))
-                    .append(", \"vs_disruptor\": ").append(num(ratio(rows, r, DISRUPTOR)))
-                    .append(", \"vs_untraced\": ").append(num(r.impl().equals(r.untraced()) ? Double.NaN
-                            : ratio(rows, r, r.untraced())))
-                    .append(", \"rounds\": ").append(r.roundMedians().size())
-                    .append(", \"vs_single_lock_by_round\": ").append(nums(roundRatios(rows, r, PRIOR_ART)))
-                    .append(", \"vs_disruptor_by_round\": ").append(nums(roundRatios(rows, r, DISRUPTOR)))
-                    .append(", \"waits_per_packet\": ").append(num(r.waitsPerPacket()))
-                    .append(", \"lock_waits_per_packet\": ").append(num(r.lockWaitsPerPacket()))
-                    .append(", \"lock_wait_ns_per_packet\": ").append(num(r.lockWaitNanosPerPacket()))
-                    .append(", \"ring_full_per_packet\": ").append(num(r.ringFullPerPacket()))
-                    .append(", \"nic_idle_ns_per_packet\": ").append(num(r.nicIdleNanosPerPacket()))
-                    .append(", \"nic_order_wait_share\": ").append(num(r.nicOrderWaitShare()))
-                    .append(", \"machine\": ").append(Json.quote(machine))
-                    .append('}').append(i + 1 < rows.size() ? ",\n" : "\n");
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Row r : rows) {
+            ObjectNode o = out.addObject();
+            o.put("impl", r.impl());
+            o.put("producers", r.producers());
+            o.put("array", r.array());
+            o.put("mpps", num(r.mpps()));
+            o.put("mpps_mean", num(r.mppsMean()));
+            o.put("mpps_min", num(r.mppsMin()));
+            o.put("mpps_max", num(r.mppsMax()));
+            o.put("k", r.k());
+            o.put("vs_single_lock", num(ratio(rows, r, PRIOR_ART)));
+            o.put("vs_disruptor", num(ratio(rows, r, DISRUPTOR)));
+            o.put("vs_untraced", num(r.impl().equals(r.untraced()) ? Double.NaN : ratio(rows, r, r.untraced())));
+            o.put("rounds", r.roundMedians().size());
+            ArrayNode singleLock = o.putArray("vs_single_lock_by_round");
+            roundRatios(rows, r, PRIOR_ART).forEach(v -> singleLock.add(num(v)));
+            ArrayNode disruptor = o.putArray("vs_disruptor_by_round");
+            roundRatios(rows, r, DISRUPTOR).forEach(v -> disruptor.add(num(v)));
+            o.put("waits_per_packet", num(r.waitsPerPacket()));
+            o.put("lock_waits_per_packet", num(r.lockWaitsPerPacket()));
+            o.put("lock_wait_ns_per_packet", num(r.lockWaitNanosPerPacket()));
+            o.put("ring_full_per_packet", num(r.ringFullPerPacket()));
+            o.put("nic_idle_ns_per_packet", num(r.nicIdleNanosPerPacket()));
+            o.put("nic_order_wait_share", num(r.nicOrderWaitShare()));
+            o.put("machine", machine);
         }
-        return sb.append("]\n").toString();
+        return Json.write(out);
     }
 
-    private static String nums(List<Double> vs) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < vs.size(); i++) {
-            sb.append(i > 0 ? ", " : "").append(num(vs.get(i)));
-        }
-        return sb.append(']').toString();
+    /** Six significant digits, or null for a figure that could not be computed. */
+    private static BigDecimal num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : new BigDecimal(v, new MathContext(6));
     }
-
-    private static String num(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
-    }
-
 }

@@ -1,7 +1,7 @@
 package dev.txorder.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code txorder} command line: one entry point for simulation, model checking and the CI gate.
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
         subcommands = {SimulateCommand.class, CheckCommand.class, TraceCommand.class, VerifyCommand.class,
-                StressCommand.class, BenchCommand.class, SoakCommand.class, AuditCommand.class,
+                StressCommand.class, BenchCommand.class, SoakCommand.class, AuditCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class TxorderCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import dev.txorder.cli.verify.Gate;
 import dev.txorder.cli.verify.GateResult;
 import dev.txorder.cli.verify.Profile;
 import dev.txorder.cli.verify.Progress;
+import dev.txorder.cli.verify.Shard;
 import dev.txorder.cli.verify.Verdict;
 import dev.txorder.cli.verify.Verifier;
 import dev.txorder.cli.verify.VerifyContext;
@@ -49,6 +50,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "code, the trace runs), to see each gate fail and name the property.")
     String inject;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N: each gate takes every N-th item of its work (models, test classes, runs, "
+                    + "stress tests). Run 1/N ... N/N on N machines, then join them with: txorder report merge DIR... "
+                    + "A shard's own kill matrix is not judged; the merge judges it.")
+    String shard;
+
     /** The gates of a checkout; tests replace it to run the command on gates of their own. */
     Function<Path, List<Gate>> gateSource = Verifier::gates;
     PrintStream console = System.out;
@@ -61,6 +68,13 @@ public final class VerifyCommand implements Callable<Integer> {
             injected = inject == null ? Optional.empty() : Optional.of(Mutant.parse(inject));
         } catch (InvalidInputException e) {
             System.err.println("txorder verify: inject: " + e.getMessage());
+            return TxorderCommand.BAD_INPUT;
+        }
+        Shard part;
+        try {
+            part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        } catch (InvalidInputException e) {
+            System.err.println("txorder verify: " + e.getMessage());
             return TxorderCommand.BAD_INPUT;
         }
         List<Gate> gates = gateSource.apply(root);
@@ -87,7 +101,11 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
         VerifyContext context = new VerifyContext(root, profile, dir, console,
-                console == System.out ? Progress.forConsole(console) : Progress.lines(console), injected);
+                console == System.out ? Progress.forConsole(console) : Progress.lines(console), injected, part);
+        if (!part.whole()) {
+            console.println("verify: shard " + part + ": each gate runs its share of the work; join the "
+                    + part.count() + " shards' reports with: txorder report merge DIR...");
+        }
         injected.ifPresent(m -> console.println("verify: " + m + " injected into the correct design on purpose: the gate must fail"));
         try {
             VerifyReport r = Verifier.run(gates, context, terminal && console == System.out);

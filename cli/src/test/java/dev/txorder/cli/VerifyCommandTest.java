@@ -2,13 +2,15 @@ package dev.txorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.txorder.Mutant;
+import dev.txorder.cli.verify.Effort;
 import dev.txorder.cli.verify.Gate;
 import dev.txorder.cli.verify.GateResult;
 import dev.txorder.cli.verify.JUnitGate;
 import dev.txorder.cli.verify.Kill;
 import dev.txorder.cli.verify.VerifyContext;
-import dev.txorder.spec.Json;
+import dev.txorder.io.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,7 @@ class VerifyCommandTest {
 
     private static GateResult gate(String name, dev.txorder.cli.verify.Verdict v, Mutant... caught) {
         List<Kill> kills = java.util.Arrays.stream(caught).map(m -> new Kill(m, name, true, 5, "units", m.breaks(), "t")).toList();
-        return new GateResult(name, "proves", v, 1, "5 units", v == dev.txorder.cli.verify.Verdict.PASS ? "ok" : "GroupOrder does not hold",
+        return new GateResult(name, "proves", v, 1, Effort.of(5, "units"), v == dev.txorder.cli.verify.Verdict.PASS ? "ok" : "GroupOrder does not hold",
                 List.of(), kills, List.of());
     }
 
@@ -71,8 +73,8 @@ class VerifyCommandTest {
         int exit = verify(List.of(fake(gate("tlc", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE)),
                 fake(gate("properties", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE))), "--report", dir.toString());
         assertThat(exit).isEqualTo(TxorderCommand.HOLDS);
-        Map<String, Object> summary = Json.object(Json.parse(Files.readString(dir.resolve("summary.json"))), "summary");
-        assertThat(summary.get("verdict")).isEqualTo("pass");
+        JsonNode summary = Json.parse(Files.readString(dir.resolve("summary.json")), "summary.json");
+        assertThat(summary.get("verdict").asText()).isEqualTo("pass");
         assertThat(dir.resolve("junit.xml")).exists();
         assertThat(dir.resolve("index.html")).exists();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("KILL MATRIX").contains("verify: PASS");
@@ -96,7 +98,7 @@ class VerifyCommandTest {
 
     @Test
     void shouldExitThreeNamingAGateThatRanNothingUnlessItWasLeftOutOnPurpose() throws Exception {
-        GateResult proofs = new GateResult("proofs", "proves", dev.txorder.cli.verify.Verdict.SKIP, 0, "-",
+        GateResult proofs = new GateResult("proofs", "proves", dev.txorder.cli.verify.Verdict.SKIP, 0, Effort.NONE,
                 "no proofs/ folder in this checkout", List.of(), List.of(), List.of());
         List<Gate> gates = List.of(fake(gate("tlc", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE)),
                 fake(gate("properties", dev.txorder.cli.verify.Verdict.PASS, IN_TLC_SCOPE)), fake(proofs));
@@ -106,8 +108,8 @@ class VerifyCommandTest {
         assertThat(exit).as("a gate that ran nothing is not a pass").isEqualTo(TxorderCommand.RUN_FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("verify: gate proofs did not run: no proofs/ folder in this checkout").contains("verify: NOT RUN");
-        Map<String, Object> summary = Json.object(Json.parse(Files.readString(dir.resolve("summary.json"))), "summary");
-        assertThat(summary.get("verdict")).isEqualTo("not run");
+        JsonNode summary = Json.parse(Files.readString(dir.resolve("summary.json")), "summary.json");
+        assertThat(summary.get("verdict").asText()).isEqualTo("not run");
 
         out.reset();
         assertThat(verify(gates, "--gates", "tlc,properties", "--report", dir.toString()))
@@ -134,8 +136,8 @@ class VerifyCommandTest {
         assertThat(exit).isEqualTo(TxorderCommand.VIOLATED);
         assertThat(printed).contains("verify: properties fail").contains("OrderPropertiesTest.RequestContiguity");
         assertThat(Files.readString(dir.resolve("junit.xml"))).contains("RequestContiguity does not hold: Property falsified");
-        Map<String, Object> summary = Json.object(Json.parse(Files.readString(dir.resolve("summary.json"))), "summary");
-        assertThat(summary.get("verdict")).isEqualTo("fail");
+        JsonNode summary = Json.parse(Files.readString(dir.resolve("summary.json")), "summary.json");
+        assertThat(summary.get("verdict").asText()).isEqualTo("fail");
         assertThat(Files.readString(dir.resolve("index.html"))).contains("OrderPropertiesTest.RequestContiguity failed");
         assertThat(System.getProperty("txorder.inject")).as("the injection ends with the gate").isNull();
         assertThat(printed).contains("verify: with M3 injected: failed, as they must: properties; passed anyway");

@@ -1,11 +1,13 @@
 package dev.txorder.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txorder.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code models/manifest.json}: every shipped model with its profile, expected outcome, bounds and
@@ -21,11 +23,12 @@ public record Manifest(List<Model> models) {
     }
 
     public static Manifest parse(String json) {
-        Object root = Json.parse(json);
-        if (!(root instanceof Map<?, ?> map) || !(map.get("models") instanceof List<?> list)) {
-            throw new IllegalArgumentException("manifest: expected {\"models\": [...]}");
+        JsonNode root = Json.object(Json.parse(json, "manifest"), "manifest");
+        List<Model> models = new ArrayList<>();
+        for (JsonNode entry : Json.array(root, "models", "manifest")) {
+            models.add(Model.fromJson(Json.object(entry, "manifest entry")));
         }
-        return new Manifest(list.stream().map(e -> Model.fromJson((Map<?, ?>) e)).toList());
+        return new Manifest(models);
     }
 
     /** The models of one profile; the {@code full} profile includes the {@code ci} models. */

@@ -1,7 +1,8 @@
 package dev.txorder.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txorder.io.Json;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,26 +19,21 @@ import java.util.Optional;
  */
 public record Model(String name, List<String> files, String profile, String expected, String bounds, Optional<Long> distinctStates) {
 
-    /** Reads one manifest entry. */
-    static Model fromJson(Map<?, ?> entry) {
-        Object states = entry.get("distinct_states");
-        String name = (String) require(entry, "name");
+    /** Reads one manifest entry; {@link IllegalArgumentException} naming the model and the field at fault. */
+    static Model fromJson(JsonNode entry) {
+        String what = "manifest entry " + (entry.has("name") ? entry.get("name").asText() : "without a name");
+        String name = Json.text(entry, "name", what);
+        JsonNode files = entry.get("files");
+        JsonNode states = entry.get("distinct_states");
         return new Model(
                 name,
-                entry.get("files") instanceof List<?> files ? files.stream().map(String::valueOf).toList()
-                        : List.of(name + ".tla", name + ".cfg"),
-                (String) require(entry, "profile"),
-                (String) require(entry, "expected"),
-                (String) require(entry, "bounds"),
-                states instanceof Number n ? Optional.of(n.longValue()) : Optional.empty());
-    }
-
-    private static Object require(Map<?, ?> entry, String field) {
-        Object value = entry.get(field);
-        if (value == null) {
-            throw new IllegalArgumentException("manifest entry " + entry.get("name") + " lacks \"" + field + "\"");
-        }
-        return value;
+                files == null ? List.of(name + ".tla", name + ".cfg")
+                        : java.util.stream.StreamSupport.stream(Json.array(entry, "files", what).spliterator(), false)
+                        .map(JsonNode::asText).toList(),
+                Json.text(entry, "profile", what),
+                Json.text(entry, "expected", what),
+                Json.text(entry, "bounds", what),
+                states == null || states.isNull() ? Optional.empty() : Optional.of(Json.number(entry, "distinct_states", what)));
     }
 
     public Model {

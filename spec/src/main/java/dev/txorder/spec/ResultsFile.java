@@ -1,13 +1,14 @@
 package dev.txorder.spec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.txorder.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The machine-readable record of a set of TLC runs ({@code spec/target/tlc-results.json}):
@@ -35,10 +36,14 @@ public final class ResultsFile {
 
     /** Writes the file with the profile's name, the machine's processor count and every entry so far. */
     public synchronized void write(Path file, String profile) throws IOException {
-        List<Object> models = new ArrayList<>();
+        ObjectNode root = Json.object();
+        root.put("profile", profile);
+        root.put("processors", Runtime.getRuntime().availableProcessors());
+        root.put("total_seconds", 0.0); // filled in below, kept before the long list of models
+        ArrayNode models = root.putArray("models");
         double total = 0;
         for (Entry e : entries) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            ObjectNode m = models.addObject();
             m.put("name", e.model().name());
             m.put("bounds", e.model().bounds());
             m.put("expected", e.model().expected());
@@ -50,14 +55,9 @@ public final class ResultsFile {
             m.put("depth", e.result().depth());
             m.put("seconds", Math.round(e.result().seconds() * 10) / 10.0);
             m.put("message", e.result().message());
-            models.add(m);
             total += e.result().seconds();
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("profile", profile);
-        root.put("processors", Runtime.getRuntime().availableProcessors());
         root.put("total_seconds", Math.round(total * 10) / 10.0);
-        root.put("models", models);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
     }

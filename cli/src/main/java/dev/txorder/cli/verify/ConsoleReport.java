@@ -15,13 +15,16 @@ final class ConsoleReport {
 
     static void print(VerifyReport report, PrintStream out, boolean colour) {
         out.println();
-        out.printf("txorder verify --profile %s: %s in %.0f s (%s)%n", report.profile(), report.verdict().word().toUpperCase(Locale.ROOT),
+        out.printf("txorder verify %s: %s in %.0f s (%s)%n", report.run().arguments(), report.verdict().word().toUpperCase(Locale.ROOT),
                 report.seconds(), report.machine());
+        if (!report.run().origin().isEmpty()) {
+            out.println(report.run().origin());
+        }
         out.println();
         int proves = 58;
         out.printf("%-10s  %-" + proves + "s  %-28s %8s  %s%n", "GATE", "WHAT IT PROVES", "EFFORT", "SECONDS", "VERDICT");
         for (GateResult g : report.gates()) {
-            out.printf(Locale.ROOT, "%-10s  %-" + proves + "s  %-28s %8.1f  %s%n", g.name(), clip(g.proves(), proves), clip(g.effort(), 28),
+            out.printf(Locale.ROOT, "%-10s  %-" + proves + "s  %-28s %8.1f  %s%n", g.name(), clip(g.proves(), proves), clip(g.effort().toString(), 28),
                     g.seconds(), paint(g.verdict().word(), g.verdict() == Verdict.FAIL ? RED : g.verdict() == Verdict.PASS ? GREEN : "", colour));
         }
         out.println();

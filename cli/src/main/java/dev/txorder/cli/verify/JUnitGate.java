@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -78,6 +80,7 @@ public final class JUnitGate implements Gate {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         packages.forEach(p -> request.selectors(selectPackage(p)));
         LauncherDiscoveryRequest discovery = request.build();
+        Work work = Work.UNLISTED;
 
         String injectedBefore = System.getProperty(Mutant.INJECT_PROPERTY);
         context.inject().ifPresent(m -> System.setProperty(Mutant.INJECT_PROPERTY, m.name()));
@@ -88,6 +91,16 @@ public final class JUnitGate implements Gate {
             Files.createDirectories(logs);
             Launcher launcher = LauncherFactory.create();
             TestPlan plan = launcher.discover(discovery);
+            // The gate's work is its test classes: a shard runs its slice of them.
+            List<String> classes = testClasses(plan);
+            work = context.shard().work(name, classes, c -> c);
+            if (work.noneHere()) {
+                return GateResult.noneInShard(this, context.shard(), work);
+            }
+            if (!context.shard().whole()) {
+                plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(work.items().stream().map(DiscoverySelectors::selectClass).toList()).build());
+            }
             int tests = (int) plan.countTestIdentifiers(TestIdentifier::isTest);
             if (tests == 0) {
                 return GateResult.couldNotRun(this, seconds(start), "no tests found in " + packages
@@ -115,7 +128,16 @@ public final class JUnitGate implements Gate {
                 System.setProperty(Mutant.INJECT_PROPERTY, injectedBefore);
             }
         }
-        return collector.result(seconds(start), log);
+        return collector.result(seconds(start), log).with(work);
+    }
+
+    /** The top-level test classes of {@code plan}, by name, sorted: the same list on every machine. */
+    private static List<String> testClasses(TestPlan plan) {
+        return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .map(id -> id.getSource().orElse(null))
+                .filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName())
+                // A nested class runs with its outer class; listed on its own it could run twice.
+                .filter(c -> !c.contains("$")).distinct().sorted().toList();
     }
 
     private static double seconds(long start) {
@@ -230,8 +252,8 @@ public final class JUnitGate implements Gate {
                         + (skipped > 0 ? ", " + skipped + " skipped" : "");
             }
             return new GateResult(name, proves, Verdict.of(failed == 0 && !checks.isEmpty()), seconds,
-                    String.format("%,d %s", effort, unit), detail, List.copyOf(checks), List.copyOf(kills), List.copyOf(traces),
-                    List.copyOf(witnesses));
+                    Effort.of(effort, unit), detail, List.copyOf(checks), List.copyOf(kills), List.copyOf(traces),
+                    List.copyOf(witnesses), Work.UNLISTED);
         }
     }
 

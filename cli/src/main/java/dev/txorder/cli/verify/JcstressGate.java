@@ -1,7 +1,8 @@
 package dev.txorder.cli.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.txorder.Mutant;
-import dev.txorder.spec.Json;
+import dev.txorder.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,7 +63,13 @@ public final class JcstressGate implements Gate {
                 }
             }
             Files.deleteIfExists(out.resolve("stress-results.json"));
-            int exit = stressGate(context, jar, out);
+            // The gate's work is the jar's tests; a shard runs its slice of them.
+            List<String> tests = listTests(jar);
+            Work work = context.shard().work(name(), tests, t -> t);
+            if (work.noneHere()) {
+                return GateResult.noneInShard(this, context.shard(), work);
+            }
+            int exit = stressGate(context, jar, out, context.shard().whole() ? List.of() : work.items());
             Path results = out.resolve("stress-results.json");
             if (!Files.isRegularFile(results)) {
                 return GateResult.couldNotRun(this, seconds(start), "StressGate exited " + exit + " without "
@@ -72,19 +79,35 @@ public final class JcstressGate implements Gate {
             if (exit != 0 && r.verdict() == Verdict.PASS) {
                 return new GateResult(r.name(), r.proves(), Verdict.FAIL, r.seconds(), r.effort(),
                         "StressGate exited " + exit + " although its results pass: see " + out.resolve("gate-output.txt"),
-                        r.checks(), r.kills(), r.traces());
+                        r.checks(), r.kills(), r.traces(), List.of(), work);
             }
-            return r;
+            return r.with(work);
         } catch (IOException | IllegalArgumentException e) {
             return GateResult.couldNotRun(this, seconds(start), "JCStress gate: " + e.getMessage());
         }
     }
 
-    private int stressGate(VerifyContext context, Path jar, Path out) throws IOException, InterruptedException {
+    /** The tests the jar holds, by class name, sorted: what StressGate would run ({@code --list}). */
+    private List<String> listTests(Path jar) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(VerifyContext.java(), "-cp", jar.toAbsolutePath().toString(),
+                "dev.txorder.stress.gate.StressGate", "--list", "--jar", jar.toAbsolutePath().toString())
+                .directory(module.getParent().toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("StressGate --list exited " + p.exitValue() + ": " + text.strip());
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
+    /** Runs StressGate on {@code only} these tests, or on all of them when {@code only} is empty. */
+    private int stressGate(VerifyContext context, Path jar, Path out, List<String> only) throws IOException, InterruptedException {
         String mode = context.profile() == Profile.quick ? "quick" : "standard";
         List<String> cmd = new java.util.ArrayList<>(List.of(VerifyContext.java(), "-cp", jar.toAbsolutePath().toString(),
                 "dev.txorder.stress.gate.StressGate", "--mode", mode, "--jar", jar.toAbsolutePath().toString(),
                 "--out", out.toAbsolutePath().toString()));
+        if (!only.isEmpty()) {
+            cmd.addAll(List.of("--tests", only.stream().map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "^(?:", ")$"))));
+        }
         // verify --inject Mx: the correct design's tests run with Mx switched on and must show it.
         context.inject().ifPresent(m -> cmd.addAll(List.of("--inject", m.name())));
         Process p = new ProcessBuilder(cmd).directory(module.getParent().toFile()).redirectErrorStream(true).start();
@@ -139,12 +162,11 @@ public final class JcstressGate implements Gate {
 
     /** StressGate's {@code stress-results.json} as this gate's result. */
     static GateResult read(String json, double seconds, Gate gate) {
-        Map<String, Object> root = Json.object(Json.parse(json), "stress-results.json");
+        JsonNode root = Json.object(Json.parse(json, "stress-results.json"), "stress-results.json");
         List<Check> checks = new ArrayList<>();
         List<Kill> kills = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
-        for (Object o : Json.array(root.get("tests"), "\"tests\"")) {
-            Map<String, Object> t = Json.object(o, "a test");
+        for (JsonNode t : Json.array(root, "tests", "stress-results.json")) {
             String test = string(t, "test");
             String kind = string(t, "verdict");
             String mutant = string(t, "mutant");
@@ -157,8 +179,7 @@ public final class JcstressGate implements Gate {
                 default -> Verdict.SKIP;
             };
             List<List<String>> rows = new ArrayList<>();
-            for (Object r : t.get("outcomes") instanceof List<?> l ? l : List.of()) {
-                Map<String, Object> row = Json.object(r, "an outcome");
+            for (JsonNode row : t.path("outcomes")) {
                 rows.add(List.of(string(row, "result"), String.format("%,d", number(row, "samples", 0)), string(row, "expect")));
             }
             checks.add(new Check(test, v, 0, String.format("%,d samples", samples), kind + ": " + detail,
@@ -177,13 +198,13 @@ public final class JcstressGate implements Gate {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Object p : root.get("problems") instanceof List<?> l ? l : List.of()) {
-            problems.add(String.valueOf(p));
-            checks.add(new Check("jcstress run", Verdict.FAIL, 0, "-", String.valueOf(p), ""));
+        for (JsonNode p : root.path("problems")) {
+            problems.add(p.asText());
+            checks.add(new Check("jcstress run", Verdict.FAIL, 0, "-", p.asText(), ""));
         }
         if ("not-run".equals(string(root, "verdict"))) {
             // Every test needs more CPUs than this machine has: nothing ran, which is never a pass.
-            return new GateResult(gate.name(), gate.proves(), Verdict.SKIP, seconds, "0 samples",
+            return new GateResult(gate.name(), gate.proves(), Verdict.SKIP, seconds, Effort.of(0, "samples"),
                     "no test could run on " + number(root, "cpus", 0) + " CPUs: " + checks.size() + " tests not run", checks, kills,
                     traces);
         }
@@ -196,23 +217,21 @@ public final class JcstressGate implements Gate {
                 : failed + " failed: " + String.join("; ", checks.stream().filter(c -> c.verdict() == Verdict.FAIL)
                 .map(c -> c.name() + " " + c.detail()).limit(3).toList());
         return new GateResult(gate.name(), gate.proves(), Verdict.of(pass), seconds,
-                String.format("%,d samples", number(root, "samples", 0)), detail, checks, kills, traces);
+                Effort.of(number(root, "samples", 0), "samples"), detail, checks, kills, traces);
     }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** {@code m}'s {@code key} as text (a whole number without a fraction), or null if absent. */
-    private static String string(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            return null;
-        }
-        return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
+    /** {@code m}'s {@code key} as text, or null if absent or null. */
+    private static String string(JsonNode m, String key) {
+        JsonNode v = m.get(key);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static long number(Map<String, Object> m, String key, long otherwise) {
-        return m.get(key) instanceof Number n ? n.longValue() : otherwise;
+    private static long number(JsonNode m, String key, long otherwise) {
+        JsonNode v = m.get(key);
+        return v != null && v.isNumber() ? v.asLong() : otherwise;
     }
 }

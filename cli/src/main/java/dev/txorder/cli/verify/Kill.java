@@ -17,11 +17,11 @@ import dev.txorder.Mutant;
  * @param detail   what broke, one line
  */
 public record Kill(Mutant mutant, String tool, boolean caught, long effort, String unit, String property, String detail) {
-    static Kill caught(Mutant mutant, String tool, long effort, String unit, String property, String detail) {
+    public static Kill caught(Mutant mutant, String tool, long effort, String unit, String property, String detail) {
         return new Kill(mutant, tool, true, effort, unit, property, detail);
     }
 
-    static Kill missed(Mutant mutant, String tool, String why) {
+    public static Kill missed(Mutant mutant, String tool, String why) {
         return new Kill(mutant, tool, false, 0, "", "", why);
     }
 

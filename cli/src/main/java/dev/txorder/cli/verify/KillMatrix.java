@@ -1,7 +1,7 @@
 package dev.txorder.cli.verify;
 
-import dev.txorder.spec.SpecMutants;
 import dev.txorder.Mutant;
+import dev.txorder.spec.SpecMutants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +76,19 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
         return ran.contains("tlc") && ran.stream().anyMatch(IMPLEMENTATION_LEVEL::contains);
     }
 
+    static final String PROVES = "every known-bad design the spec models is caught by TLC and by an implementation-level tool";
+
+    /** The kill matrix of a shard: not judged there, since the mutants are caught across all the shards. */
+    static GateResult notJudgedInShard(Shard shard) {
+        return new GateResult("mutants", PROVES, Verdict.SKIP, 0, Effort.NONE,
+                "not judged in shard " + shard + ": txorder report merge judges it over all the shards", List.of(), List.of(), List.of());
+    }
+
     /** The kill matrix as a line of the summary table. */
     GateResult asGate(double seconds) {
         if (!complete()) {
-            return new GateResult("mutants", "every known-bad design the spec models is caught by TLC and by an implementation-level tool",
-                    Verdict.SKIP, seconds, "-", "not judged: needs the tlc gate and one of properties, lincheck, trace, jcstress; ran: "
+            return new GateResult("mutants", PROVES,
+                    Verdict.SKIP, seconds, Effort.NONE, "not judged: needs the tlc gate and one of properties, lincheck, trace, jcstress; ran: "
                     + (ran.isEmpty() ? "none of them" : String.join(", ", ran.stream().sorted().toList())),
                     List.of(), List.of(), List.of());
         }
@@ -91,8 +99,8 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
         List<Check> checks = rows.stream().map(r -> new Check(r.mutant().name(),
                 r.gap() == null ? Verdict.PASS : r.failsVerdict() ? Verdict.FAIL : Verdict.SKIP, 0, "-",
                 r.gap() == null ? "caught by " + String.join(", ", r.caughtBy()) : r.gap(), "")).toList();
-        return new GateResult("mutants", "every known-bad design the spec models is caught by TLC and by an implementation-level tool",
-                Verdict.of(holds()), seconds, clean + " of " + inScope + " caught",
+        return new GateResult("mutants", PROVES,
+                Verdict.of(holds()), seconds, Effort.described(clean + " of " + inScope + " caught"),
                 gaps.isEmpty() ? "no gaps" : gaps, checks, List.of(), List.of());
     }
 }

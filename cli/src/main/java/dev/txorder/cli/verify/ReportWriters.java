@@ -1,6 +1,5 @@
 package dev.txorder.cli.verify;
 
-import dev.txorder.spec.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,42 +25,7 @@ final class ReportWriters {
     }
 
     static String json(VerifyReport r) {
-        StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"verdict\": ").append(Json.quote(r.verdict().word())).append(",\n");
-        sb.append("  \"profile\": ").append(Json.quote(r.profile().name())).append(",\n");
-        sb.append("  \"started\": ").append(Json.quote(r.started())).append(",\n");
-        sb.append("  \"seconds\": ").append(num(r.seconds())).append(",\n");
-        sb.append("  \"machine\": ").append(Json.quote(r.machine())).append(",\n");
-        sb.append("  \"gates\": [\n");
-        sb.append(r.gates().stream().map(g -> "    { \"name\": " + Json.quote(g.name())
-                + ", \"verdict\": " + Json.quote(g.verdict().word())
-                + ", \"seconds\": " + num(g.seconds())
-                + ", \"effort\": " + Json.quote(g.effort())
-                + ", \"proves\": " + Json.quote(g.proves())
-                + ", \"detail\": " + Json.quote(g.detail())
-                + ",\n      \"checks\": [" + g.checks().stream().map(c -> "\n        { \"name\": " + Json.quote(c.name())
-                + ", \"verdict\": " + Json.quote(c.verdict().word()) + ", \"seconds\": " + num(c.seconds())
-                + ", \"effort\": " + Json.quote(c.effort()) + ", \"detail\": " + Json.quote(c.detail()) + " }")
-                .collect(Collectors.joining(",")) + (g.checks().isEmpty() ? "" : "\n      ") + "] }")
-                .collect(Collectors.joining(",\n")));
-        sb.append("\n  ],\n  \"mutants\": [\n");
-        sb.append(r.matrix().rows().stream().map(row -> "    { \"id\": " + Json.quote(row.mutant().name())
-                + ", \"description\": " + Json.quote(row.mutant().description())
-                + ", \"caught_by\": [" + row.caughtBy().stream().map(Json::quote).collect(Collectors.joining(", ")) + "]"
-                + ", \"gap\": " + (row.gap() == null ? "null" : Json.quote(row.gap()))
-                + (row.note().isEmpty() ? "" : ", \"note\": " + Json.quote(row.note()))
-                + ",\n      \"by\": {" + row.cells().values().stream().map(k -> " " + Json.quote(k.tool()) + ": { \"caught\": " + k.caught()
-                + (k.caught() ? ", \"effort\": " + k.effort() + ", \"unit\": " + Json.quote(k.unit()) : "")
-                + ", \"detail\": " + Json.quote(k.detail()) + " }").collect(Collectors.joining(",")) + " } }")
-                .collect(Collectors.joining(",\n")));
-        sb.append("\n  ],\n  \"properties\": [\n");
-        sb.append(r.properties().rows().stream().map(row -> "    { \"property\": " + Json.quote(row.property()) + ", \"by_tool\": {"
-                + row.cells().entrySet().stream().map(e -> " " + Json.quote(e.getKey()) + ": { \"state\": "
-                + Json.quote(e.getValue().state().name().toLowerCase(Locale.ROOT)) + ", \"by\": ["
-                + e.getValue().by().stream().map(t -> Json.quote(t.by())).collect(Collectors.joining(", ")) + "] }")
-                .collect(Collectors.joining(",")) + " } }").collect(Collectors.joining(",\n")));
-        sb.append("\n  ]\n}\n");
-        return sb.toString();
+        return SummaryJson.write(r);
     }
 
     static String junitXml(VerifyReport r) {
@@ -73,7 +37,7 @@ final class ReportWriters {
                 r.profile(), tests, failures, r.seconds()));
         for (GateResult g : r.gates()) {
             List<Check> checks = g.checks().isEmpty()
-                    ? List.of(new Check(g.name(), g.verdict(), g.seconds(), g.effort(), g.detail(), "")) : g.checks();
+                    ? List.of(new Check(g.name(), g.verdict(), g.seconds(), g.effort().toString(), g.detail(), "")) : g.checks();
             sb.append(String.format(Locale.ROOT, "  <testsuite name=\"txorder.%s\" tests=\"%d\" failures=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
                     xml(g.name()), checks.size(), checks.stream().filter(c -> c.verdict() == Verdict.FAIL).count(),
                     checks.stream().filter(c -> c.verdict() == Verdict.SKIP).count(), g.seconds()));
@@ -110,7 +74,7 @@ final class ReportWriters {
         h.append("<h2 id=\"summary\">Summary</h2>\n<table><tr><th>gate</th><th>what it proves</th><th>effort</th><th>seconds</th><th>verdict</th><th>detail</th></tr>\n");
         for (GateResult g : r.gates()) {
             h.append("<tr><td>").append(esc(g.name())).append("</td><td>").append(esc(g.proves())).append("</td><td class=\"num\">")
-                    .append(esc(g.effort())).append(String.format(Locale.ROOT, "</td><td class=\"num\">%.1f</td>", g.seconds()))
+                    .append(esc(g.effort().toString())).append(String.format(Locale.ROOT, "</td><td class=\"num\">%.1f</td>", g.seconds()))
                     .append(cell(g.verdict())).append("<td>").append(esc(g.detail())).append("</td></tr>\n");
         }
         h.append("</table>\n");

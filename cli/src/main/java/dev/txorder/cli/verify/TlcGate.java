@@ -1,12 +1,12 @@
 package dev.txorder.cli.verify;
 
-import dev.txorder.spec.SpecMutants;
 import dev.txorder.Mutant;
 import dev.txorder.spec.Counterexample;
 import dev.txorder.spec.Manifest;
 import dev.txorder.spec.Model;
 import dev.txorder.spec.ResultsFile;
 import dev.txorder.spec.SpecFiles;
+import dev.txorder.spec.SpecMutants;
 import dev.txorder.spec.TlcResult;
 import dev.txorder.spec.TlcRunner;
 import dev.txorder.spec.WorkFolders;
@@ -111,6 +111,11 @@ public final class TlcGate implements Gate {
         if (models.isEmpty()) {
             return GateResult.couldNotRun(this, 0, manifestFile + " lists no model for profile " + profile);
         }
+        Work shardWork = context.shard().work(name, models, Model::name);
+        if (shardWork.noneHere()) {
+            return GateResult.noneInShard(this, context.shard(), shardWork);
+        }
+        models = context.shard().slice(name, models);
         Path work = context.logs(name);
         TlcRunner runner = new TlcRunner(work, context.profile() == Profile.quick ? Duration.ofMinutes(10) : Duration.ofHours(4));
         SpecFiles specFiles = SpecFiles.directory(spec);
@@ -187,7 +192,7 @@ public final class TlcGate implements Gate {
                 + kills.stream().filter(Kill::caught).count() + " of them mutants' models)"
                 : checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; "));
         return new GateResult(name, proves, Verdict.of(failed == 0), (System.nanoTime() - start) / 1e9,
-                String.format("%,d states, %d models", states, checks.size()), detail, checks, kills, traces, witnesses);
+                Effort.of(states, "states").and(checks.size(), "models"), detail, checks, kills, traces, witnesses, shardWork);
     }
 
     /**

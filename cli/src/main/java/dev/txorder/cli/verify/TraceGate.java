@@ -91,16 +91,35 @@ public final class TraceGate implements Gate {
         Optional<Mutant> inject = context.inject();
         List<Mutant> mutants = List.of(Mutant.M1, Mutant.M2, Mutant.M3, Mutant.M4, Mutant.M5, Mutant.M6, Mutant.M7,
                 Mutant.M9, Mutant.M10);
-        try (Progress.Task task = context.progress().start(name(), 4 * plan.runsPerCell() + mutants.size())) {
+        // The gate's work: every run of the correct design by its label, then every mutant; a shard takes its slice.
+        List<String> items = new ArrayList<>();
+        long seeds = 1;
+        for (AssignmentPolicy policy : AssignmentPolicy.values()) {
+            for (Scheduler scheduler : SCHEDULERS) {
+                for (int i = 0; i < plan.runsPerCell(); i++) {
+                    items.add(label(policy, scheduler, seeds++));
+                }
+            }
+        }
+        mutants.forEach(m -> items.add(m.name()));
+        Work shardWork = context.shard().work(name(), items, x -> x);
+        if (shardWork.noneHere()) {
+            return GateResult.noneInShard(this, context.shard(), shardWork);
+        }
+        Set<String> mine = Set.copyOf(shardWork.items());
+        List<Mutant> myMutants = mutants.stream().filter(m -> mine.contains(m.name())).toList();
+        try (Progress.Task task = context.progress().start(name(), mine.size())) {
             long seed = 1;
             for (AssignmentPolicy policy : AssignmentPolicy.values()) {
                 for (Scheduler scheduler : SCHEDULERS) {
                     for (int i = 0; i < plan.runsPerCell(); i++, seed++) {
+                        String label = label(policy, scheduler, seed);
+                        if (!mine.contains(label)) {
+                            continue;
+                        }
                         EnumSet<Mutant> injected = EnumSet.noneOf(Mutant.class);
                         inject.filter(m -> m.changes(policy, scheduler.kind())).ifPresent(injected::add);
                         TxConfig config = config(policy, scheduler, injected);
-                        String label = String.format(Locale.ROOT, "%s-%s-%d", policy.name().toLowerCase(Locale.ROOT),
-                                scheduler.kind().name().toLowerCase(Locale.ROOT), seed);
                         TraceCheck.Outcome o;
                         try {
                             o = TraceCheck.run(validator, label, config,
@@ -128,7 +147,7 @@ public final class TraceGate implements Gate {
                     }
                 }
             }
-            for (Mutant m : mutants) {
+            for (Mutant m : myMutants) {
                 Kill kill = catchMutant(validator, work, m, plan, checks, traces);
                 kills.add(kill);
                 task.step(m + (kill.caught() ? " caught" : " missed"));
@@ -142,13 +161,18 @@ public final class TraceGate implements Gate {
         String detail = failed == 0
                 ? String.format("%d runs conform; %d of %d mutants rejected by the correct spec; the logs of %s accepted"
                         + " by the spec with the same mutant", conforming, kills.stream().filter(Kill::caught).count(),
-                        mutants.size(), faithful)
+                        myMutants.size(), faithful)
                 : checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(c -> c.name() + ": " + c.detail())
                         .findFirst().orElse("") + (failed > 1 ? " (and " + (failed - 1) + " more)" : "");
-        boolean ranSomething = runs > 0;
+        boolean ranSomething = runs > 0 || !myMutants.isEmpty();
         return new GateResult(name(), proves(), Verdict.of(failed == 0 && ranSomething), (System.nanoTime() - start) / 1e9,
-                String.format("%,d records, %d runs", records, runs), ranSomething ? detail : "no run completed",
-                checks, kills, traces);
+                Effort.of(records, "records").and(runs, "runs"), ranSomething ? detail : "no run completed",
+                checks, kills, traces, List.of(), shardWork);
+    }
+
+    private static String label(AssignmentPolicy policy, Scheduler scheduler, long seed) {
+        return String.format(Locale.ROOT, "%s-%s-%d", policy.name().toLowerCase(Locale.ROOT),
+                scheduler.kind().name().toLowerCase(Locale.ROOT), seed);
     }
 
     /**

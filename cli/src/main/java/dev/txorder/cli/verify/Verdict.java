@@ -14,7 +14,7 @@ public enum Verdict {
         return this == SKIP ? "not run" : name().toLowerCase(Locale.ROOT);
     }
 
-    static Verdict of(boolean holds) {
+    public static Verdict of(boolean holds) {
         return holds ? PASS : FAIL;
     }
 }

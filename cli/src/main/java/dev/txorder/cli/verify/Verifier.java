@@ -1,6 +1,7 @@
 package dev.txorder.cli.verify;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -41,11 +42,34 @@ public final class Verifier {
             context.console().printf("verify: %s %s in %.0f s: %s%n", g.name(), r.verdict().word(), r.seconds(), r.detail());
             results.add(r);
         }
-        VerifyReport report = VerifyReport.of(context.profile(), started, (System.nanoTime() - start) / 1e9, results);
-        ConsoleReport.print(report, context.console(), colour);
-        ReportWriters.writeAll(report, context.report());
-        context.console().println("report: " + context.report().resolve("index.html") + ", "
-                + context.report().resolve("summary.json") + ", " + context.report().resolve("junit.xml"));
+        RunInfo run = new RunInfo(context.profile(), context.shard(), context.inject(), commit(context.root()), started,
+                (System.nanoTime() - start) / 1e9, VerifyReport.describeMachine(), "");
+        VerifyReport report = VerifyReport.of(run, results);
+        publish(report, context.report(), context.console(), colour);
         return report;
+    }
+
+    /** Prints the summary table and writes the report folder. */
+    public static void publish(VerifyReport report, Path dir, PrintStream console, boolean colour) throws IOException {
+        ConsoleReport.print(report, console, colour);
+        ReportWriters.writeAll(report, dir);
+        console.println("report: " + dir.resolve("index.html") + ", " + dir.resolve("summary.json") + ", " + dir.resolve("junit.xml"));
+    }
+
+    /**
+     * The commit of the checkout at {@code root}, or null when it is no git checkout (or git is
+     * missing): shards of different commits must not be merged into one verdict.
+     */
+    static String commit(Path root) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 }

@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param report   the report folder; a gate keeps its logs under {@code report/<gate>/}
  * @param console  where the summary and the CI-log lines go (the tests' own output goes to logs)
  * @param inject   a mutant switched on in the correct design's checks, to see the gate fail on purpose
+ * @param shard    the part of each gate's work this run does ({@link Shard#WHOLE} unless sharded)
  */
 public record VerifyContext(Path root, Profile profile, Path report, PrintStream console, Progress progress,
-                            Optional<Mutant> inject) {
+                            Optional<Mutant> inject, Shard shard) {
+
+    /** An unsharded run. */
+    public VerifyContext(Path root, Profile profile, Path report, PrintStream console, Progress progress, Optional<Mutant> inject) {
+        this(root, profile, report, console, progress, inject, Shard.WHOLE);
+    }
 
     /** The folder for {@code gate}'s logs, under the report folder. */
     public Path logs(String gate) {

@@ -18,7 +18,7 @@ final class Fixtures {
         for (Mutant m : mutants) {
             kills.add(Kill.caught(m, tool, 10L * (m.ordinal() + 1), "units", m.breaks(), m.breaks() + " in a test of " + tool));
         }
-        return new GateResult(tool, "what " + tool + " proves", Verdict.PASS, 1.5, "42 units", "all good",
+        return new GateResult(tool, "what " + tool + " proves", Verdict.PASS, 1.5, Effort.of(42, "units"), "all good",
                 List.of(new Check(tool + " check", Verdict.PASS, 1.5, "42 units", "holds", "")), kills, List.of());
     }
 

@@ -65,7 +65,7 @@ class KillMatrixTest {
     @Test
     void shouldNotReportMutantsCaughtWhenTheGatesThatRanCannotJudgeThem() {
         // verify --gates proofs: no tool of the matrix ran, so the mutants gate must not say "7 of 7 caught".
-        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, "-", "-", List.of(), List.of(), List.of());
+        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, Effort.NONE, "-", List.of(), List.of(), List.of());
         GateResult gate = KillMatrix.of(List.of(proofs)).asGate(0);
         assertThat(gate.verdict()).isEqualTo(Verdict.SKIP);
         assertThat(gate.detail()).startsWith("not judged");
@@ -76,7 +76,7 @@ class KillMatrixTest {
 
     @Test
     void shouldPreferACatchOverAMissOfTheSameTool() {
-        GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, "-", "-", List.of(),
+        GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, Effort.NONE, "-", List.of(),
                 List.of(Kill.missed(Mutant.M5, "jcstress", "not shown"), Kill.caught(Mutant.M5, "jcstress", 3, "forbidden", "NoLoss", "t")), List.of());
         KillMatrix k = KillMatrix.of(List.of(jc));
         assertThat(row(k, Mutant.M5).cells().get("jcstress").caught()).isTrue();

@@ -35,10 +35,10 @@ class PropertyTableTest {
 
     @Test
     void shouldCountMustFailModelsThatAreNoMutantsAndFoldAliasesIntoTheirProperty() {
-        GateResult tlc = new GateResult("tlc", "p", Verdict.PASS, 1, "-", "-", List.of(), List.of(), List.of(),
+        GateResult tlc = new GateResult("tlc", "p", Verdict.PASS, 1, Effort.NONE, "-", List.of(), List.of(), List.of(),
                 List.of(new Tooth("PriorityIsolation", "tlc", "MCMisroute", 12, "states"),
                         new Tooth("deadlock", "tlc", "MCM11Deadlock", 30, "states"),
-                        new Tooth("NoThirdBackloggedRound", "tlc", "MCWrrBacklogWitness", 99, "states")));
+                        new Tooth("NoThirdBackloggedRound", "tlc", "MCWrrBacklogWitness", 99, "states")), Work.UNLISTED);
         PropertyTable t = PropertyTable.of(List.of(tlc));
         assertThat(cell(t, "PriorityIsolation", "tlc").by()).extracting(Tooth::by).containsExactly("MCMisroute");
         assertThat(cell(t, "Progress", "tlc").by()).extracting(Tooth::by).containsExactly("MCM11Deadlock");
@@ -49,7 +49,7 @@ class PropertyTableTest {
 
     @Test
     void shouldCreditARefinementFailureToThePropertyTheMutantBreaks() {
-        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, "-", "-", List.of(),
+        GateResult proofs = new GateResult("proofs", "p", Verdict.PASS, 1, Effort.NONE, "-", List.of(),
                 List.of(Kill.caught(Mutant.M1, "proofs", 40, "states", "RefinesOrderedChannelNext", "MCM1Refines")), List.of());
         PropertyTable t = PropertyTable.of(List.of(proofs));
         assertThat(cell(t, "GroupOrder", "proofs").by()).extracting(Tooth::by).containsExactly("M1 (refinement)");
@@ -58,7 +58,7 @@ class PropertyTableTest {
 
     @Test
     void shouldNotCreditAMissedMutant() {
-        GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, "-", "-", List.of(),
+        GateResult jc = new GateResult("jcstress", "p", Verdict.PASS, 1, Effort.NONE, "-", List.of(),
                 List.of(Kill.missed(Mutant.M8, "jcstress", "not shown")), List.of());
         PropertyTable t = PropertyTable.of(List.of(jc));
         assertThat(cell(t, "NoLoss", "jcstress").state()).isEqualTo(PropertyTable.State.NOT_SHOWN);

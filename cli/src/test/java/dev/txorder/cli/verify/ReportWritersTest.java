@@ -2,13 +2,14 @@ package dev.txorder.cli.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.txorder.Mutant;
-import dev.txorder.spec.Json;
+import dev.txorder.io.Json;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -18,32 +19,37 @@ class ReportWritersTest {
     private static VerifyReport report() {
         List<GateResult> gates = new ArrayList<>(Fixtures.allCaught());
         GateResult tlc = gates.get(0);
-        gates.set(0, new GateResult("tlc", tlc.proves(), Verdict.PASS, 3, "567 states, 1 models", "1 models as declared",
+        gates.set(0, new GateResult("tlc", tlc.proves(), Verdict.PASS, 3, Effort.of(567, "states").and(1, "models"), "1 models as declared",
                 List.of(new Check("MCM1", Verdict.PASS, 2.5, "567 states", "fails as declared: GroupOrder violated", "")),
                 tlc.kills(), List.of(Fixtures.tlcCounterexample())));
-        gates.add(new GateResult("lincheck", "p", Verdict.FAIL, 2, "9 invocations", "shouldLinearize failed",
+        gates.add(new GateResult("lincheck", "p", Verdict.FAIL, 2, Effort.of(9, "invocations"), "shouldLinearize failed",
                 List.of(new Check("NextGroupLinearizabilityTest.shouldLinearize", Verdict.FAIL, 2, "-", "Invalid <results> & \"more\"",
                         "= Invalid execution results =\u001b[0m")), List.of(), List.of(Fixtures.tableTrace())));
-        return VerifyReport.of(Profile.quick, "2026-11-28T07:00:00Z", 7.5, gates);
+        return VerifyReport.of(new RunInfo(Profile.quick, Shard.WHOLE, Optional.empty(), null, "2026-11-28T07:00:00Z", 7.5,
+                "a test machine", ""), gates);
     }
 
     @Test
     void shouldWriteSummaryJsonWithVerdictGatesAndMutantsCaughtBy() {
-        Map<String, Object> json = Json.object(Json.parse(ReportWriters.json(report())), "summary");
-        assertThat(json.get("verdict")).isEqualTo("fail");
-        List<?> gates = Json.array(json.get("gates"), "gates");
-        assertThat(gates).extracting(g -> Json.object(g, "g").get("name")).containsExactly("tlc", "properties", "lincheck", "mutants");
-        Map<String, Object> lincheck = Json.object(gates.get(2), "g");
-        assertThat(lincheck).containsEntry("verdict", "fail").containsKeys("seconds", "detail");
-        Map<String, Object> m1 = Json.object(Json.array(json.get("mutants"), "m").get(0), "m1");
-        assertThat(m1.get("id")).isEqualTo("M1");
-        assertThat(Json.array(m1.get("caught_by"), "c")).isEqualTo(List.of("tlc", "properties"));
-        Map<String, Object> groupOrder = Json.object(Json.array(json.get("properties"), "p").get(3), "GroupOrder");
-        assertThat(groupOrder.get("property")).isEqualTo("GroupOrder");
-        assertThat(Json.object(Json.object(groupOrder.get("by_tool"), "by").get("tlc"), "tlc"))
-                .containsEntry("state", "shown").containsEntry("by", List.of("M1", "M2"));
-        Map<String, Object> m8 = Json.object(Json.array(json.get("mutants"), "m").get(7), "m8");
-        assertThat((String) m8.get("note")).contains("not in TLC's scope");
+        JsonNode json = Json.parse(ReportWriters.json(report()), "summary.json");
+        assertThat(json.get("verdict").asText()).isEqualTo("fail");
+        assertThat(json.get("format").asText()).isEqualTo(SummaryJson.FORMAT);
+        JsonNode gates = json.get("gates");
+        assertThat(gates).extracting(g -> g.get("name").asText()).containsExactly("tlc", "properties", "lincheck", "mutants");
+        JsonNode lincheck = gates.get(2);
+        assertThat(lincheck.get("verdict").asText()).isEqualTo("fail");
+        assertThat(lincheck.get("effort").asText()).isEqualTo("9 invocations");
+        assertThat(lincheck.get("effort_amounts").get("invocations").asLong()).isEqualTo(9);
+        assertThat(lincheck.has("seconds") && lincheck.has("detail")).isTrue();
+        JsonNode m1 = json.get("mutants").get(0);
+        assertThat(m1.get("id").asText()).isEqualTo("M1");
+        assertThat(m1.get("caught_by")).extracting(JsonNode::asText).containsExactly("tlc", "properties");
+        JsonNode groupOrder = json.get("properties").get(3);
+        assertThat(groupOrder.get("property").asText()).isEqualTo("GroupOrder");
+        JsonNode tlc = groupOrder.get("by_tool").get("tlc");
+        assertThat(tlc.get("state").asText()).isEqualTo("shown");
+        assertThat(tlc.get("by")).extracting(JsonNode::asText).containsExactly("M1", "M2");
+        assertThat(json.get("mutants").get(7).get("note").asText()).contains("not in TLC's scope");
     }
 
     @Test
@@ -91,7 +97,7 @@ class ReportWritersTest {
         Gate gate = new JcstressGate(java.nio.file.Path.of("."));
         GateResult r = JcstressGate.read(json, 9, gate);
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(r.effort()).isEqualTo("3,000 samples");
+        assertThat(r.effort()).isEqualTo(Effort.of(3000, "samples"));
         assertThat(r.kills()).extracting(Kill::mutant, Kill::caught, Kill::effort)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Mutant.M1, true, 7L), org.assertj.core.groups.Tuple.tuple(Mutant.M8, false, 0L));
         assertThat(r.checks().get(2).verdict()).isEqualTo(Verdict.SKIP);

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +43,12 @@ class TlcGateTest {
     }
 
     private VerifyContext context(Profile profile) {
+        return context(profile, Shard.WHOLE);
+    }
+
+    private VerifyContext context(Profile profile, Shard shard) {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-        return new VerifyContext(root, profile, root.resolve("report"), out, Progress.lines(out), Optional.empty());
+        return new VerifyContext(root, profile, root.resolve("report"), out, Progress.lines(out), Optional.empty(), shard);
     }
 
     private static String entry(String name, String profile, String expected) {
@@ -144,5 +150,34 @@ class TlcGateTest {
     void shouldRunTheManifestsCiModelsForQuickAndAllForFull() {
         assertThat(TlcGate.manifestProfile(Profile.quick)).isEqualTo("ci");
         assertThat(TlcGate.manifestProfile(Profile.full)).isEqualTo("full");
+    }
+
+    @Test
+    void shouldSplitTheModelsAcrossShardsWhoseMergeIsTheUnshardedResult() throws Exception {
+        Files.writeString(root.resolve("spec/models/manifest.json"), "{\"models\": ["
+                + entry("MCM7", "ci", "fail:StrictPriority") + ", " + entry("MCM5", "ci", "fail:SlotExclusion") + "]}");
+        GateResult whole = TlcGate.spec(root).run(context(Profile.quick));
+        assertThat(whole.verdict()).isEqualTo(Verdict.PASS);
+
+        for (int n : new int[] {2, 3}) {
+            List<GateResult> parts = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                parts.add(TlcGate.spec(root).run(context(Profile.quick, new Shard(i, n))));
+            }
+            // Two models over three shards: one shard has none of them and says so, without running TLC.
+            assertThat(parts.stream().filter(p -> p.work().noneHere()).count()).isEqualTo(n - 2);
+            assertThat(parts).allSatisfy(p -> assertThat(p.checks().size()).isLessThanOrEqualTo(1));
+            GateResult merged = ShardMerge.gate(parts, parts.stream().map(p -> "shard").toList());
+            assertThat(merged.verdict()).isEqualTo(whole.verdict());
+            assertThat(merged.checks()).extracting(Check::name, Check::verdict, Check::detail)
+                    .containsExactlyInAnyOrderElementsOf(whole.checks().stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.name(), c.verdict(), c.detail())).toList());
+            // A failing model's state count depends on how TLC's workers interleave: compare what was caught.
+            assertThat(merged.kills()).extracting(Kill::mutant, Kill::caught)
+                    .containsExactlyInAnyOrderElementsOf(whole.kills().stream()
+                            .map(k -> org.assertj.core.groups.Tuple.tuple(k.mutant(), k.caught())).toList());
+            assertThat(merged.effort().amounts().get("models")).isEqualTo(2L);
+            assertThat(merged.work().items()).containsExactlyInAnyOrder("MCM7", "MCM5");
+        }
     }
 }

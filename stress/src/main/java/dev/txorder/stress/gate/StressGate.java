@@ -90,7 +90,7 @@ public final class StressGate {
     }
 
     /** {@code inject}: a mutant to switch on in the correct design's tests ({@code --inject Mx}), or null. */
-    record Options(Mode mode, Path jar, Path out, Pattern tests, int cpus, String java, String inject) {
+    record Options(Mode mode, Path jar, Path out, Pattern tests, int cpus, String java, String inject, boolean list) {
         static Options parse(String[] args) throws BadInput {
             Mode mode = Mode.QUICK;
             Path jar = Path.of("stress/target/jcstress.jar");
@@ -99,11 +99,16 @@ public final class StressGate {
             int cpus = Runtime.getRuntime().availableProcessors();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String inject = null;
+            boolean list = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("-h") || a.equals("--help")) {
                     throw new BadInput("usage", "StressGate [--mode quick|standard|long] [--tests REGEX]"
-                            + " [--jar stress/target/jcstress.jar] [--out stress/target] [--cpus N] [--inject Mx]");
+                            + " [--jar stress/target/jcstress.jar] [--out stress/target] [--cpus N] [--inject Mx] [--list]");
+                }
+                if (a.equals("--list")) {
+                    list = true;
+                    continue;
                 }
                 if (i + 1 >= args.length) {
                     throw new BadInput(a, "needs a value");
@@ -143,13 +148,13 @@ public final class StressGate {
                             throw new BadInput("inject", "'" + v + "'; allowed: " + dev.txorder.Mutant.allowed());
                         }
                     }
-                    default -> throw new BadInput("option", "'" + a + "' is unknown; allowed: --mode, --tests, --jar, --out, --cpus, --inject");
+                    default -> throw new BadInput("option", "'" + a + "' is unknown; allowed: --mode, --tests, --jar, --out, --cpus, --inject, --list");
                 }
             }
             if (!Files.isRegularFile(jar)) {
                 throw new BadInput("jar", jar + " does not exist; build it with: mvn -o -pl stress -am package -DskipTests");
             }
-            return new Options(mode, jar, out, tests, cpus, java, inject);
+            return new Options(mode, jar, out, tests, cpus, java, inject, list);
         }
     }
 
@@ -167,6 +172,11 @@ public final class StressGate {
                 .collect(Collectors.toList());
         if (selected.isEmpty()) {
             throw new BadInput("tests", "'" + o.tests() + "' matches none of the " + all.size() + " tests in " + o.jar());
+        }
+        if (o.list()) {
+            // The plan only (verify --shard takes its slice of it): one test's class name per line.
+            selected.forEach(p -> console.println(p.name()));
+            return 0;
         }
         List<Planned> runnable = selected.stream().filter(p -> p.actors() <= o.cpus()).collect(Collectors.toList());
 

@@ -1,6 +1,9 @@
 package dev.txorder.stress.gate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txorder.Mutant;
+import dev.txorder.io.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,68 +68,37 @@ record Summary(String mode, int cpus, String arch, double seconds, List<Verdict>
     }
 
     String json() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n");
-        sb.append("  \"verdict\": ").append(str(passed() ? "pass" : nothingRan() ? "not-run" : "fail")).append(",\n");
-        sb.append("  \"mode\": ").append(str(mode)).append(",\n");
-        sb.append("  \"cpus\": ").append(cpus).append(",\n");
-        sb.append("  \"arch\": ").append(str(arch)).append(",\n");
-        sb.append("  \"seconds\": ").append(String.format(Locale.ROOT, "%.1f", seconds)).append(",\n");
-        sb.append("  \"samples\": ").append(samples()).append(",\n");
-        sb.append("  \"problems\": [");
-        for (int i = 0; i < problems.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(str(problems.get(i)));
-        }
-        sb.append("],\n  \"tests\": [\n");
-        for (int i = 0; i < verdicts.size(); i++) {
-            Verdict v = verdicts.get(i);
-            sb.append("    { \"test\": ").append(str(v.test()))
-                    .append(", \"implementation\": ").append(str(v.impl().label()))
-                    .append(", \"mutant\": ").append(v.impl().mutant().map(m -> str(m.name())).orElse("null"))
-                    .append(", \"samples\": ").append(v.samples())
-                    .append(", \"forbidden\": ").append(v.forbidden())
-                    .append(", \"verdict\": ").append(str(v.kind()))
-                    .append(", \"detail\": ").append(str(v.detail()))
-                    .append(",\n      \"outcomes\": [");
-            for (int j = 0; j < v.rows().size(); j++) {
-                JcstressReport.Row r = v.rows().get(j);
-                sb.append(j == 0 ? "" : ", ").append("{ \"result\": ").append(str(r.result()))
-                        .append(", \"samples\": ").append(r.samples())
-                        .append(", \"expect\": ").append(str(r.expect())).append(" }");
-            }
-            sb.append("] }").append(i + 1 < verdicts.size() ? ",\n" : "\n");
-        }
-        sb.append("  ],\n  \"mutants\": [\n");
-        List<Map.Entry<Mutant, List<String>>> ms = new ArrayList<>(mutants().entrySet());
-        for (int i = 0; i < ms.size(); i++) {
-            Map.Entry<Mutant, List<String>> e = ms.get(i);
-            sb.append("    { \"id\": ").append(str(e.getKey().name())).append(", \"caught\": ").append(!e.getValue().isEmpty())
-                    .append(", \"caught_by\": [");
-            for (int j = 0; j < e.getValue().size(); j++) {
-                sb.append(j == 0 ? "" : ", ").append(str(e.getValue().get(j)));
-            }
-            sb.append("] }").append(i + 1 < ms.size() ? ",\n" : "\n");
-        }
-        sb.append("  ]\n}\n");
-        return sb.toString();
-    }
-
-    private static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+        ObjectNode root = Json.object();
+        root.put("verdict", passed() ? "pass" : nothingRan() ? "not-run" : "fail");
+        root.put("mode", mode);
+        root.put("cpus", cpus);
+        root.put("arch", arch);
+        root.put("seconds", Math.round(seconds * 10) / 10.0);
+        root.put("samples", samples());
+        ArrayNode ps = root.putArray("problems");
+        problems.forEach(ps::add);
+        ArrayNode tests = root.putArray("tests");
+        for (Verdict v : verdicts) {
+            ObjectNode t = tests.addObject();
+            t.put("test", v.test());
+            t.put("implementation", v.impl().label());
+            t.put("mutant", v.impl().mutant().map(Enum::name).orElse(null));
+            t.put("samples", v.samples());
+            t.put("forbidden", v.forbidden());
+            t.put("verdict", v.kind());
+            t.put("detail", v.detail());
+            ArrayNode outcomes = t.putArray("outcomes");
+            for (JcstressReport.Row r : v.rows()) {
+                outcomes.addObject().put("result", r.result()).put("samples", r.samples()).put("expect", r.expect());
             }
         }
-        return sb.append('"').toString();
+        ArrayNode ms = root.putArray("mutants");
+        for (Map.Entry<Mutant, List<String>> e : mutants().entrySet()) {
+            ObjectNode m = ms.addObject();
+            m.put("id", e.getKey().name());
+            m.put("caught", !e.getValue().isEmpty());
+            e.getValue().forEach(m.putArray("caught_by")::add);
+        }
+        return Json.write(root);
     }
 }

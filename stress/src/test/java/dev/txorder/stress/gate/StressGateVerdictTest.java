@@ -138,7 +138,7 @@ class StressGateVerdictTest {
         assertThat(none).extracting(Verdict::kind).containsOnly("not-run");
         assertThat(nothing.nothingRan()).isTrue();
         assertThat(nothing.passed()).as("a gate that ran nothing is not a pass").isFalse();
-        assertThat(nothing.json()).contains("\"verdict\": \"not-run\"");
+        assertThat(dev.txorder.io.Json.parse(nothing.json(), "stress-results.json").get("verdict").asText()).isEqualTo("not-run");
 
         // One test ran and passed beside one that could not: a pass that reports the other as not run.
         JcstressReport report = JcstressReport.parse(RUN.lines().toList());
