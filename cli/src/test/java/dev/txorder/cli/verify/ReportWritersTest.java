@@ -78,6 +78,9 @@ class ReportWritersTest {
                 .contains("2    | adapter | Transmit r2.1     |        | g0:q1  | g0: r2.1");
         assertThat(html).contains("M1 caught by jcstress").contains("<td class=\"mono changed\">&lt;&lt;2&gt;&gt;</td>");
         assertThat(html).contains("Invalid &lt;results&gt; &amp; &quot;more&quot;");
+        // Every value is escaped by the template, and the page parses as XML would (no stray markup from tool output).
+        assertThat(html).doesNotContain("<results>").contains("&lt;&lt;&lt;&lt;1&gt;&gt;, &lt;&lt;&gt;&gt;&gt;&gt;");
+        assertThat(html).as("a mutant's row without a gap has no class").contains("<tr><td>M1</td>");
         assertThat(html).contains("class=\"gap\">caught by no tool; not in TLC");
         assertThat(report().matrix().rows().get(Mutant.M1.ordinal()).gap()).isNull();
     }
