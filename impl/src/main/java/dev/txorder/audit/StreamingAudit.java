@@ -63,6 +63,7 @@ public final class StreamingAudit {
     private LongFunction<String> names = Long::toString;
     private long seq;
     private long previousTime = NONE;
+    /** The group of the previous packet (set by the first packet, before it is read) and its run of packets. */
     private int runGroup;
     private long runLength;
     private long reservedPackets;
@@ -180,7 +181,6 @@ public final class StreamingAudit {
             groups[g] = new GroupState(next, scheduler.kind() == Scheduler.Kind.WRR ? scheduler.weight(g) : 1,
                     !(next && faultsInjected));
         }
-        this.runGroup = groups.length - 1;
     }
 
     /** Names requests in reports as {@code names} says (a requests file's {@code r1}); by default their numbers. */
@@ -269,11 +269,8 @@ public final class StreamingAudit {
             advanceClock(s, group, time, null);
             return;
         }
-        if (a.ended() && a.outcome.queuedNothing()) {
-            c.add(Property.NoDuplicate, s, "packet " + packet + " of request " + names.apply(request)
-                    + " transmitted, but its send "
-                    + a.outcome.describe());
-        } else if (a.written >= 0 && packet > a.written) {
+        // A send that queued nothing was forgotten at its end: a later packet of it is one never sent.
+        if (a.written >= 0 && packet > a.written) {
             c.add(Property.NoDuplicate, s, beyondPrefix(a, packet));
         }
         if (packet < a.lastPacket) {
@@ -388,7 +385,7 @@ public final class StreamingAudit {
                     owe(h, w, s);
                 }
             } else if (group == runGroup) {
-                if (runLength > 0 && runLength % g.weight == 0) {
+                if (runLength % g.weight == 0) {
                     for (int h = 0; h < groups.length; h++) {
                         if (h != group) {
                             owe(h, w, s);
@@ -396,7 +393,7 @@ public final class StreamingAudit {
                     }
                 }
             } else {
-                if (runLength == 0 || runLength % groups[runGroup].weight != 0) {
+                if (runLength % groups[runGroup].weight != 0) {
                     owe(runGroup, w, s);
                 }
                 for (int h = runGroup == 0 ? groups.length - 1 : runGroup - 1; h != group;
@@ -439,14 +436,18 @@ public final class StreamingAudit {
         }
     }
 
-    /** The verdicts on {@code a} that needed its end and all its packets. */
+    /**
+     * The verdicts on {@code a} that needed its end and all its packets. Only a packet of {@code a}
+     * sets its {@code flowLater}, {@code groupLater} and {@code owed}: a request that left nothing
+     * is judged on none of them.
+     */
     private void judge(Live a) {
-        if (a.seen > 0 && a.flowLater.begin != NONE && a.end < a.flowLater.begin) {
+        if (a.flowLater.begin != NONE && a.end < a.flowLater.begin) {
             c.add(Property.FlowOrder, -1, "request " + names.apply(a.flowLater.id) + " began after request "
                     + names.apply(a.id)
                     + " returned (flow of priority " + a.priority + ") but left first");
         }
-        if (a.seen > 0 && a.groupLater.begin != NONE && a.end < a.groupLater.begin) {
+        if (a.groupLater.begin != NONE && a.end < a.groupLater.begin) {
             c.add(Property.GroupOrder, -1, "request " + names.apply(a.groupLater.id) + " began after request "
                     + names.apply(a.id)
                     + " returned (group " + a.group + ") but left first");
@@ -456,7 +457,7 @@ public final class StreamingAudit {
                     + a.interruptedAt + " of "
                     + a.packets + " packets by request " + names.apply(a.interruptedBy));
         }
-        if (a.seen > 0 && a.owed != NONE && a.end
+        if (a.owed != NONE && a.end
                 + clockSlack < a.owed && a.group >= 0 && groups[a.group].clockJudged) {
             Property p = scheduler.kind() == Scheduler.Kind.STRICT ? Property.StrictPriority : Property.WeightedShare;
             c.add(p, a.owedSeq, "group " + a.group + " was owed the wire (" + scheduler + ") with request "
