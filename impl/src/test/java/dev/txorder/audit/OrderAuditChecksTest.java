@@ -256,4 +256,169 @@ class OrderAuditChecksTest {
         assertThat(r.violations(Property.NoDuplicate).get(0).seq()).isEqualTo(1);
         assertThat(r.packets()).isEqualTo(16);
     }
+
+    /**
+     * Packets the history cannot account for, each reported under its own words: a request never
+     * sent (its id one past the last), a packet number the request does not have, a packet of a send
+     * that was rejected, a packet before an earlier one of its request, a descriptor whose priority
+     * is not the request's.
+     */
+    @Test
+    void shouldReportEachPacketTheHistoryCannotAccountFor() {
+        TxConfig hash = TxConfig.of(Layout.parse("0x1,1x1"), AssignmentPolicy.HASH);
+        SendHistory h = concurrent(2, 1, 1);
+        h.end(1, 101, SendHistory.Outcome.REJECTED);
+        RecordingWire w = new RecordingWire();
+        w.transmit(3, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(0, 3, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(0, 2, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(0, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(1, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(2, 1, 1, 0, 0, Indicator.NONE, MAC, -1, 1);
+        AuditReport r = audit(hash, h, w, true);
+        assertThat(r.violations(Property.NoDuplicate)).extracting(Violation::detail).containsExactly(
+                "packet 1 of request 3, which was never sent",
+                "packet 3 of request 0, which has only 2 packets",
+                "packet 1 of request 1 transmitted but the send was rejected");
+        assertThat(r.violations(Property.FlowOrder)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("packet 1 of request 0 after its packet 2"));
+        assertThat(r.violations(Property.PriorityIsolation)).singleElement()
+                .satisfies(v -> assertThat(v.detail()).isEqualTo("request 2 has priority 0 but its descriptor says 1"));
+    }
+
+    @Test
+    void shouldReportAPacketOfASenderThatFailedBeforeWritingAny() {
+        SendHistory h = concurrent(1);
+        h.end(0, 100, SendHistory.Outcome.FAILED, 0);
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
+        assertThat(audit(NEXT, h, w, true).violations(Property.NoDuplicate)).singleElement().satisfies(v -> assertThat(
+                v.detail()).isEqualTo("packet 1 of request 0 transmitted, but its sender failed after writing 0: that descriptor was a no-op"));
+    }
+
+    /** The overtaking request's first packet is at wire position 0, its last after the overtaken one. */
+    @Test
+    void shouldJudgeRealTimeOrderFromARequestsFirstPacketEvenAtWirePositionZero() {
+        SendHistory h = new SendHistory(2);
+        h.add(new TxRequest(0, 0, 0, MAC, 1, 1));
+        h.add(new TxRequest(1, 1, 0, MAC, 1, 2));
+        h.begin(0, 0);
+        h.end(0, 10, SendHistory.Outcome.ACCEPTED);
+        h.begin(1, 20);
+        h.end(1, 30, SendHistory.Outcome.ACCEPTED);
+        RecordingWire w = new RecordingWire();
+        w.transmit(1, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(0, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(1, 2, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        TxConfig hash = TxConfig.of(Layout.parse("0x1"), AssignmentPolicy.HASH);
+        assertThat(audit(hash, h, w, true).violations(Property.FlowOrder)).singleElement().satisfies(v -> assertThat(
+                v.detail()).isEqualTo("request 1 began after request 0 returned (flow 1 at priority 0) but left first (wire seq 0 < 1)"));
+    }
+
+    @Test
+    void shouldNameTheRequestInHistoryRowZeroThatCameBetween() {
+        RecordingWire w = new RecordingWire();
+        w.transmit(1, 1, 0, 0, 0, Indicator.CURRENT, MAC, 0, 1);
+        w.transmit(0, 1, 0, 0, 1, Indicator.NEXT, MAC, 1, 1);
+        w.transmit(1, 2, 0, 0, 0, Indicator.NEXT, MAC, 0, 1);
+        assertThat(audit(NEXT, concurrent(1, 2), w, true).violations(Property.RequestContiguity))
+                .extracting(Violation::detail).contains("request 1 resumes (packet 2) after request 0 came between");
+    }
+
+    /** Request ids that are not the rows' numbers, id 0 among them but not in row 0. */
+    @Test
+    void shouldFindRequestsByIdWhenIdsAreNotRowNumbers() {
+        SendHistory h = new SendHistory(2);
+        h.add(new TxRequest(1, 0, 0, MAC, 1, 1));
+        h.add(new TxRequest(0, 1, 0, MAC, 2, 1));
+        for (int i = 0; i < 2; i++) {
+            h.begin(i, i);
+            h.end(i, 100, SendHistory.Outcome.ACCEPTED);
+        }
+        RecordingWire w = new RecordingWire();
+        w.transmit(0, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        w.transmit(1, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 1);
+        AuditReport r = audit(TxConfig.of(Layout.parse("0x1"), AssignmentPolicy.HASH), h, w, true);
+        assertThat(r.verdict(Property.NoDuplicate)).as(r.table()).isEqualTo(AuditReport.Verdict.HOLDS);
+        assertThat(r.verdict(Property.NoLoss)).isEqualTo(AuditReport.Verdict.HOLDS);
+    }
+
+    /**
+     * Files without one clock: each sender's own order only. Sender 1 sent request 0 then request 1
+     * of flow 10 and the wire reversed them; sender 0's requests 2 and 3 (flows 11, 12) came after
+     * request 0 returned by a clock that is not comparable, and left first: not a violation. Sixteen
+     * rows (the last twelve rejected) fill the history's arrays exactly.
+     */
+    @Test
+    void shouldJudgeFlowOrderPerSenderWithoutOneClock() {
+        SendHistory h = new SendHistory(16);
+        long[][] rows = {{10, 1, 0, 10}, {10, 1, 20, 30}, {11, 0, 40, 50}, {12, 0, 60, 70}};
+        for (int i = 0; i < rows.length; i++) {
+            h.add(new TxRequest(i, (int) rows[i][1], 0, MAC, rows[i][0], 1));
+            h.begin(i, rows[i][2]);
+            h.end(i, rows[i][3], SendHistory.Outcome.ACCEPTED);
+        }
+        for (int i = rows.length; i < 16; i++) {
+            h.add(new TxRequest(i, 0, 0, MAC, 99, 1));
+            h.end(i, 80, SendHistory.Outcome.REJECTED);
+        }
+        RecordingWire w = new RecordingWire();
+        for (long req : new long[] {3, 2, 1, 0}) {
+            w.transmit(req, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 0);
+        }
+        TxConfig hash = TxConfig.of(Layout.parse("0x1"), AssignmentPolicy.HASH);
+        AuditReport r = new OrderAudit(hash, null, OrderAudit.Evidence.FILES).audit(h, w, true);
+        assertThat(r.violations(Property.FlowOrder)).singleElement().satisfies(v -> assertThat(v.detail())
+                .isEqualTo("request 1 began after request 0 returned (flow 10 at priority 0) but left first (wire seq 2 < 3)"));
+    }
+
+    /**
+     * The same for GroupOrder, from files without tickets: sender 1's requests 2 and 3 in group 0
+     * are reversed on the wire; sender 0's request 1 (group 1) after its request 0 (group 0) is not
+     * ordered against it. Without tickets, the wire's order is the only ticket: nothing else to find.
+     */
+    @Test
+    void shouldJudgeGroupOrderPerSenderAndGroupWithoutOneClockOrTickets() {
+        SendHistory h = new SendHistory(4);
+        long[][] rows = {{0, 0, 0, 10}, {1, 0, 20, 30}, {0, 1, 0, 10}, {0, 1, 20, 30}};
+        for (int i = 0; i < rows.length; i++) {
+            h.add(new TxRequest(i, (int) rows[i][1], (int) rows[i][0], MAC, i + 1, 1));
+            h.begin(i, rows[i][2]);
+            h.end(i, rows[i][3], SendHistory.Outcome.ACCEPTED);
+        }
+        RecordingWire w = new RecordingWire();
+        w.transmit(1, 1, 1, 1, 0, Indicator.NONE, MAC, -1, 0);
+        w.transmit(0, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 0);
+        w.transmit(3, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 0);
+        w.transmit(2, 1, 0, 0, 0, Indicator.NONE, MAC, -1, 0);
+        TxConfig next = TxConfig.of(Layout.parse("0x1,1x1"), AssignmentPolicy.NEXT);
+        AuditReport r = new OrderAudit(next, null, OrderAudit.Evidence.FILES).audit(h, w, true);
+        assertThat(r.violations(Property.GroupOrder)).singleElement().satisfies(v -> assertThat(v.detail())
+                .isEqualTo("request 3 began after request 2 returned (group 0) but left first (wire seq 2 < 3)"));
+        assertThat(r.verdict(Property.FlowOrder)).isEqualTo(AuditReport.Verdict.HOLDS);
+    }
+
+    /**
+     * After a wrr violation the replay follows the NIC's choice, with that group's full weight less
+     * the packet sent: one wrong packet, one violation. wrr 1:2, both groups ready: 1 1 0 [0] 1 1 0.
+     */
+    @Test
+    void shouldFollowTheNicsChoiceAfterAWrrViolation() {
+        TxConfig wrr = TxConfig.of(Layout.parse("0x1,1x1"), AssignmentPolicy.HASH).withScheduler(Scheduler.wrr(1, 2));
+        int[] prio = {1, 1, 0, 0, 1, 1, 0};
+        SendHistory h = new SendHistory(prio.length);
+        for (int i = 0; i < prio.length; i++) {
+            h.add(new TxRequest(i, 0, prio[i], MAC, prio[i], 1));
+            h.begin(i, i);
+            h.end(i, 100, SendHistory.Outcome.ACCEPTED);
+        }
+        RecordingWire w = new RecordingWire();
+        for (int i = 0; i < prio.length; i++) {
+            w.transmit(i, 1, prio[i], prio[i], 0, Indicator.NONE, MAC, -1, 3);
+        }
+        assertThat(audit(wrr, h, w, true).violations(Property.WeightedShare)).singleElement().satisfies(v -> {
+            assertThat(v.detail()).isEqualTo("group 0 served where wrr:1,2 serves group 1");
+            assertThat(v.seq()).isEqualTo(3);
+        });
+    }
 }

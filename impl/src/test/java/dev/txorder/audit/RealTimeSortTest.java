@@ -16,13 +16,17 @@ class RealTimeSortTest {
     }
 
     private static void check(long timeSpread, int keys) {
+        check(1_000_000, timeSpread, keys);
+    }
+
+    private static void check(long timeBase, long timeSpread, int keys) {
         SplittableRandom rnd = new SplittableRandom(7);
         int n = 5_000;
         long[] key = new long[n];
         long[] time = new long[n];
         for (int i = 0; i < n; i++) {
             key[i] = rnd.nextInt(keys);
-            time[i] = 1_000_000 + rnd.nextLong(timeSpread);
+            time[i] = timeBase + rnd.nextLong(timeSpread);
         }
         int[] rows = IntStream.range(0, n).filter(i -> i % 3 != 0).toArray();
         int[] sorted = OrderAudit.sortBy(rows, r -> key[r], r -> time[r]);
@@ -46,5 +50,18 @@ class RealTimeSortTest {
     @Test
     void shouldFallBackToMergeSortWhenTimesSpanTooManyBits() {
         check(Long.MAX_VALUE / 2, 40);
+    }
+
+    /** Only the order of times matters (SendHistory): a clock read long after its origin packs from its minimum. */
+    @Test
+    void shouldSortTimesFarFromZeroThatSpanFewBits() {
+        check(1L << 56, 10_000_000_000L, 40);
+        check(-(1L << 56), 10_000_000_000L, 40);
+    }
+
+    /** Negative and positive times whose span, not their size, is too wide to pack. */
+    @Test
+    void shouldFallBackToMergeSortWhenNegativeAndPositiveTimesSpanTooManyBits() {
+        check(-(1L << 55), 1L << 56, 40);
     }
 }
