@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import dev.txorder.Mutant;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * A gate over impl's JUnit tests (shipped as its test-jar), run in this JVM through the JUnit
@@ -33,7 +35,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code property} + {@code examples} when a property held, {@code mutant} + {@code examples} or
  * {@code invocations} + {@code counterexample} when a mutant was caught; this gate turns them into
  * effort figures, kills and counterexamples. What the tests print goes to
- * {@code REPORT/<gate>/output.txt}, not to the console.
+ * {@code REPORT/<gate>/output.txt}, not to the console; the JUnit Platform's own XML report of the
+ * tests goes to {@code REPORT/<gate>/junit-platform/}.
  */
 public final class JUnitGate implements Gate {
     private final String name;
@@ -113,7 +116,9 @@ public final class JUnitGate implements Gate {
                 System.setOut(capture);
                 System.setErr(capture);
                 try {
-                    launcher.execute(plan, collector);
+                    // The JUnit Platform's own XML report of these tests, beside the gate's log.
+                    launcher.execute(plan, collector, new LegacyXmlReportGeneratingListener(logs.resolve("junit-platform"),
+                            new PrintWriter(capture, true)));
                 } finally {
                     System.setOut(out);
                     System.setErr(err);

@@ -31,6 +31,8 @@ class JUnitGateShardTest {
         assertThat(whole.verdict()).isEqualTo(Verdict.PASS);
         assertThat(whole.work().items()).containsExactly("dev.txorder.io.InputFuzzTest", "dev.txorder.io.RequestsFileTest",
                 "dev.txorder.io.WireFileTest", "dev.txorder.layout.LayoutTest");
+        assertThat(report.resolve("properties/junit-platform/TEST-junit-jupiter.xml")).as("the JUnit Platform's own report")
+                .content().contains("<testsuite name=\"JUnit Jupiter\"").contains("dev.txorder.layout.LayoutTest");
 
         List<GateResult> parts = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
