@@ -1,6 +1,9 @@
 package dev.txorder.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txorder.InvalidInputException;
+import dev.txorder.io.Json;
 import dev.txorder.layout.Layout;
 import dev.txorder.layout.QueueGroup;
 import dev.txorder.spec.Counterexample;
@@ -11,6 +14,7 @@ import dev.txorder.spec.ModelInputException;
 import dev.txorder.spec.SpecFiles;
 import dev.txorder.spec.TlcResult;
 import dev.txorder.spec.TlcRunner;
+import dev.txorder.spec.TraceState;
 import dev.txorder.spec.Verdict;
 import dev.txorder.spec.WorkFolders;
 import java.io.IOException;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
             "from the options, in which every request may be any packet count of any flow of any group.",
             "While TLC runs, its progress reports (about 3 s in, then once a minute) go to stderr.",
             "Exit status: 0 every checked property holds, 1 one does not (the counterexample is printed),",
-            "2 bad input or TLC could not check the model."})
+            "2 bad input, 3 TLC could not check the model (the cause in one line), 130 interrupted."})
 final class CheckCommand implements Callable<Integer> {
     private static final int MAX_CPUS = 6;
     private static final int MAX_REQUESTS = 12;
@@ -85,6 +89,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the TLC work directory (modules, model, tlc.log) and print its path")
     boolean keep;
 
+    @Option(names = "--json", description = "print the result as one JSON document (verdict, state counts, the counterexample's "
+            + "states with every variable) instead of the text; TLC's progress still goes to stderr")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,8 +121,10 @@ final class CheckCommand implements Callable<Integer> {
             if (generated != null) {
                 name = GeneratedModel.NAME;
                 bounds = generated.bounds();
-                out.printf("txorder check: %s%n", bounds);
-                out.flush();
+                if (!json) {
+                    out.printf("txorder check: %s%n", bounds);
+                    out.flush();
+                }
                 Path dir = runner.cleanDirectory(name);
                 files.stage(dir, List.of());
                 Files.writeString(dir.resolve(name + ".tla"), generated.module(), StandardCharsets.UTF_8);
@@ -128,11 +138,14 @@ final class CheckCommand implements Callable<Integer> {
                 name = shipped.name();
                 bounds = shipped.bounds();
                 expected = shipped.expected();
-                out.printf("txorder check: %s (%s)%n", name, bounds);
-                out.flush();
+                if (!json) {
+                    out.printf("txorder check: %s (%s)%n", name, bounds);
+                    out.flush();
+                }
                 result = runner.run(files, shipped);
             }
-            return report(out, err, result, expected, keep ? work.resolve("tlc").resolve(name) : null);
+            Path kept = keep ? work.resolve("tlc").resolve(name) : null;
+            return json ? reportJson(out, err, name, bounds, result, expected, kept) : report(out, err, result, expected, kept);
         } catch (InvalidInputException | ModelInputException e) {
             String field = e instanceof InvalidInputException i ? i.field() : ((ModelInputException) e).field();
             String message = e.getMessage().startsWith(field) ? e.getMessage() : field + ": " + e.getMessage();
@@ -140,14 +153,14 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return TxorderCommand.BAD_INPUT;
         } catch (IOException e) {
-            err.println("txorder check: cannot run TLC: " + e.getMessage());
+            err.println("txorder check: the run failed: cannot run TLC: " + e.getMessage());
             err.flush();
-            return TxorderCommand.BAD_INPUT;
+            return TxorderCommand.RUN_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("txorder check: interrupted");
             err.flush();
-            return TxorderCommand.BAD_INPUT;
+            return TxorderCommand.INTERRUPTED;
         } finally {
             if (work != null && !keep) {
                 WorkFolders.deleteQuietly(work);
@@ -226,6 +239,50 @@ final class CheckCommand implements Callable<Integer> {
                 + result.verdict().name().toLowerCase(Locale.ROOT) + "): " + result.message().lines().findFirst().orElse(""));
         err.flush();
         return TxorderCommand.RUN_FAILED;
+    }
+
+    /** The result as one JSON document; the exit status as {@link #report}'s. */
+    private static int reportJson(PrintWriter out, PrintWriter err, String name, String bounds, TlcResult result, String expected,
+                                  Path kept) {
+        ObjectNode root = Json.object();
+        root.put("model", name);
+        root.put("bounds", bounds);
+        boolean failed = result.verdict() != Verdict.PASS && !result.verdict().isViolation();
+        root.put("verdict", result.verdict() == Verdict.PASS ? "holds" : failed ? "run-failed" : "violated");
+        root.put("outcome", result.outcome());
+        root.put("property", result.property().orElse(result.verdict() == Verdict.DEADLOCK ? "deadlock" : null));
+        root.put("tlc_verdict", result.verdict().name().toLowerCase(Locale.ROOT));
+        root.put("expected", expected);
+        if (expected == null) {
+            root.putNull("as_expected");
+        } else {
+            root.put("as_expected", result.outcome().equals(expected));
+        }
+        root.put("states_generated", result.statesGenerated());
+        root.put("distinct_states", result.distinctStates());
+        root.put("depth", result.depth());
+        root.put("seconds", Math.round(result.seconds() * 10) / 10.0);
+        root.put("work_directory", kept == null ? null : kept.toString());
+        if (failed) {
+            root.put("message", result.message().lines().findFirst().orElse(""));
+        }
+        ArrayNode trace = root.putArray("counterexample");
+        for (TraceState state : result.trace()) {
+            ObjectNode o = trace.addObject();
+            o.put("state", state.number());
+            o.put("action", state.action());
+            ObjectNode vars = o.putObject("variables");
+            new java.util.TreeMap<>(state.variables()).forEach(vars::put);
+        }
+        out.print(Json.write(root));
+        out.flush();
+        if (failed) {
+            err.println("txorder check: the run failed: TLC could not check the model ("
+                    + result.verdict().name().toLowerCase(Locale.ROOT) + "): " + result.message().lines().findFirst().orElse(""));
+            err.flush();
+            return TxorderCommand.RUN_FAILED;
+        }
+        return result.verdict() == Verdict.PASS ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
     }
 
     private static String expectation(String expected, TlcResult result) {

@@ -2,6 +2,8 @@ package dev.txorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txorder.io.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -40,6 +42,34 @@ class CheckCommandTest {
         Run run = check(SMALL_NEXT);
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(TxorderCommand.HOLDS);
         assertThat(run.out()).contains("verdict: holds").containsPattern("states: \\d+ generated, \\d+ distinct, depth \\d+");
+    }
+
+    @Test
+    void shouldPrintOneJsonDocumentWithTheCounterexamplesStates() {
+        Run run = check(with("--mutant", "M1", "--json"));
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(TxorderCommand.VIOLATED);
+        JsonNode json = Json.parse(run.out(), "check --json");
+        assertThat(json.get("verdict").asText()).isEqualTo("violated");
+        // Which order M1 breaks first depends on how TLC's workers explore: one of the two.
+        assertThat(json.get("property").asText()).isIn("GroupOrder", "FlowOrder");
+        assertThat(json.get("outcome").asText()).isEqualTo("fail:" + json.get("property").asText());
+        assertThat(json.get("distinct_states").asLong()).isPositive();
+        JsonNode trace = json.get("counterexample");
+        assertThat(trace.size()).isGreaterThan(2);
+        assertThat(trace.get(0).get("action").asText()).isEqualTo("Initial predicate");
+        assertThat(trace.get(trace.size() - 1).get("variables").has("wire")).isTrue();
+
+        Run holds = check(with("--json"));
+        assertThat(holds.exit()).isEqualTo(TxorderCommand.HOLDS);
+        JsonNode h = Json.parse(holds.out(), "check --json");
+        assertThat(h.get("verdict").asText()).isEqualTo("holds");
+        assertThat(h.get("counterexample")).isEmpty();
+        assertThat(h.get("as_expected").isNull()).as("a generated model has no declared outcome").isTrue();
+
+        Run shipped = check("--model", "MCM7", "--json");
+        JsonNode m = Json.parse(shipped.out(), "check --json");
+        assertThat(m.get("model").asText()).isEqualTo("MCM7");
+        assertThat(m.get("as_expected").asBoolean()).isTrue();
     }
 
     @Test
