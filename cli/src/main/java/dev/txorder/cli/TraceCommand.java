@@ -1,25 +1,29 @@
 package dev.txorder.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.txorder.AssignmentPolicy;
 import dev.txorder.HashKey;
 import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
+import dev.txorder.io.Json;
 import dev.txorder.layout.Layout;
 import dev.txorder.sim.Simulation;
 import dev.txorder.spec.SpecFiles;
 import dev.txorder.spec.SpecMutants;
 import dev.txorder.spec.TlcRunner;
-import dev.txorder.spec.trace.TraceModel;
 import dev.txorder.spec.WorkFolders;
 import dev.txorder.spec.trace.TraceCheck;
+import dev.txorder.spec.trace.TraceModel;
 import dev.txorder.spec.trace.TraceValidationException;
 import dev.txorder.spec.trace.TraceValidator;
 import dev.txorder.spec.trace.TraceVerdict;
 import dev.txorder.trace.TraceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,20 +104,35 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "keep each run's log (DIR/run-K.ndjson) and TLC's work folder")
     Path keep;
 
+    @Option(names = "--json", description = "print the result as one JSON document (each run's figures, the verdict and the "
+            + "first rejected record with its context) instead of the text")
+    boolean json;
+
+    /** The JSON document being built under --json, else null. */
+    private ObjectNode doc;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop TLC on one log after this long (default 600)")
     String timeout;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Under --json the text goes nowhere and one document goes to stdout at the end.
+        PrintWriter out = json ? new PrintWriter(Writer.nullWriter()) : stdout;
+        doc = json ? Json.object() : null;
         Path work = null;
         try {
             Duration limit = Duration.ofSeconds(timeout == null ? 600 : OptionValues.intIn("timeout", timeout, 1, 86_400));
             work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("txorder-trace");
             SpecFiles files = SpecFiles.extractedFromClasspath(work.resolve("spec"));
             TraceValidator validator = new TraceValidator(files, new TlcRunner(work.resolve("tlc"), limit));
-            return log != null ? validateLog(out, validator) : runAndValidate(out, validator);
+            int status = log != null ? validateLog(out, validator) : runAndValidate(out, validator);
+            if (json) {
+                stdout.print(Json.write(doc));
+                stdout.flush();
+            }
+            return status;
         } catch (InvalidInputException e) {
             String message = e.getMessage().startsWith(e.field()) ? e.getMessage() : e.field() + ": " + e.getMessage();
             err.println("txorder trace: " + message.replace('\n', ' '));
@@ -149,6 +168,16 @@ final class TraceCommand implements Callable<Integer> {
         out.flush();
         TraceVerdict v = validator.validate("log", contents.header(), contents.events(), against);
         out.printf(Locale.ROOT, "TLC: %,d distinct states, %.1f s%n", v.distinctStates(), v.seconds());
+        if (doc != null) {
+            doc.put("log", log.toString());
+            doc.put("policy", contents.header().policy());
+            doc.put("scheduler", contents.header().scheduler());
+            doc.put("layout", contents.header().layout());
+            doc.put("spec", describeSpec(against));
+            doc.put("records", v.events());
+            doc.put("distinct_states", v.distinctStates());
+            doc.put("tlc_seconds", Math.round(v.seconds() * 10) / 10.0);
+        }
         return verdict(out, v);
     }
 
@@ -191,6 +220,20 @@ final class TraceCommand implements Callable<Integer> {
                 c, n, a, r, f, mutants.isEmpty() ? "correct" : "mutant " + mutants.iterator().next(), describeSpec(against));
         out.printf("%-4s %-6s %7s %7s %7s %7s %-9s %s%n", "RUN", "SEED", "EVENTS", "STATES", "RUN s", "TLC s", "AUDIT", "VERDICT");
         out.flush();
+        ArrayNode runRows = null;
+        if (doc != null) {
+            doc.put("policy", p.name().toLowerCase(Locale.ROOT));
+            doc.put("scheduler", s.toString());
+            doc.put("layout", parsed.notation());
+            doc.put("cpus", c);
+            doc.put("requests", n);
+            doc.put("array_max", a);
+            doc.put("ring_size", r);
+            doc.put("faults", f);
+            doc.put("java", mutants.isEmpty() ? "correct" : mutants.iterator().next().name());
+            doc.put("spec", describeSpec(against));
+            runRows = doc.putArray("runs");
+        }
         int conforming = 0;
         long events = 0;
         double tlcSeconds = 0;
@@ -210,6 +253,20 @@ final class TraceCommand implements Callable<Integer> {
                     v.distinctStates(), o.runSeconds(), v.seconds(), violations == 0 ? "clean" : violations + " viol.",
                     v.conforms() ? "conforms" : "REJECTED at seq " + (v.unmatched() - 1));
             out.flush();
+            if (runRows != null) {
+                ObjectNode row = runRows.addObject();
+                row.put("run", i + 1);
+                row.put("seed", runSeed);
+                row.put("records", v.events());
+                row.put("distinct_states", v.distinctStates());
+                row.put("run_seconds", Math.round(o.runSeconds() * 100) / 100.0);
+                row.put("tlc_seconds", Math.round(v.seconds() * 10) / 10.0);
+                row.put("audit_violations", violations);
+                row.put("conforms", v.conforms());
+                if (!v.conforms()) {
+                    row.put("rejected_seq", v.unmatched() - 1);
+                }
+            }
             if (v.conforms()) {
                 conforming++;
             } else if (firstRejection == null) {
@@ -224,10 +281,32 @@ final class TraceCommand implements Callable<Integer> {
         if (keep != null) {
             out.println("kept: " + keep.toAbsolutePath());
         }
+        if (doc != null) {
+            doc.put("runs_planned", k);
+            doc.put("runs_conforming", conforming);
+            doc.put("records", events);
+            doc.put("tlc_seconds", Math.round(tlcSeconds * 10) / 10.0);
+            doc.put("kept", keep == null ? null : keep.toAbsolutePath().toString());
+        }
         return firstRejection == null ? verdict(out, null) : verdict(out, firstRejection);
     }
 
-    private static int verdict(PrintWriter out, TraceVerdict v) {
+    private int verdict(PrintWriter out, TraceVerdict v) {
+        if (doc != null) {
+            boolean conforms = v == null || v.conforms();
+            doc.put("verdict", conforms ? "conforms" : "does-not-conform");
+            if (conforms) {
+                doc.putNull("rejection");
+            } else {
+                ObjectNode r = doc.putObject("rejection");
+                r.put("seq", v.unmatched() - 1);
+                r.put("action", v.event().action().tlaName());
+                v.context().forEach(r.putArray("context")::add);
+                r.put("spec_state", v.specState());
+                r.put("steps", v.steps());
+                r.put("explanation", v.explain());
+            }
+        }
         if (v == null || v.conforms()) {
             out.println("verdict: conforms (every recorded run is a behaviour of the spec)");
             out.flush();

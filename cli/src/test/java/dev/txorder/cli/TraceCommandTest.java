@@ -2,6 +2,8 @@ package dev.txorder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.txorder.io.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,29 @@ class TraceCommandTest {
         Run same = trace("--log", log.toString(), "--spec-mutant", "M3");
         assertThat(same.exit()).as(same.out() + same.err()).isEqualTo(TxorderCommand.HOLDS);
         assertThat(same.out()).contains("spec: mutant M3 switched on").contains("verdict: conforms");
+    }
+
+    @Test
+    void shouldPrintOneJsonDocumentWithEachRunAndTheFirstRejection(@TempDir Path keep) {
+        Run rejected = trace(small("--policy", "next", "--array-max", "3", "--mutant", "M3", "--runs", "5",
+                "--faults", "0", "--keep", keep.toString(), "--json"));
+        assertThat(rejected.exit()).as(rejected.out() + rejected.err()).isEqualTo(TxorderCommand.VIOLATED);
+        JsonNode doc = Json.parse(rejected.out(), "trace --json");
+        assertThat(doc.get("verdict").asText()).isEqualTo("does-not-conform");
+        assertThat(doc.get("java").asText()).isEqualTo("M3");
+        JsonNode last = doc.get("runs").get(doc.get("runs").size() - 1);
+        assertThat(last.get("conforms").asBoolean()).isFalse();
+        assertThat(doc.get("rejection").get("seq").asInt()).isEqualTo(last.get("rejected_seq").asInt());
+        assertThat(doc.get("rejection").get("action").asText()).isEqualTo("Write");
+        assertThat(doc.get("rejection").get("context")).isNotEmpty();
+
+        Run log = trace("--log", keep.resolve("run-1.ndjson").toString(), "--spec-mutant", "M3", "--json");
+        assertThat(log.exit()).isEqualTo(TxorderCommand.HOLDS);
+        JsonNode accepted = Json.parse(log.out(), "trace --log --json");
+        assertThat(accepted.get("verdict").asText()).isEqualTo("conforms");
+        assertThat(accepted.get("spec").asText()).isEqualTo("mutant M3 switched on");
+        assertThat(accepted.get("records").asInt()).isPositive();
+        assertThat(accepted.get("rejection").isNull()).isTrue();
     }
 
     @Test
