@@ -10,10 +10,13 @@ public final class InvalidInputException extends IllegalArgumentException {
 
     private final String field;
 
-    /** The message is kept to one line: control characters of the input it quotes are shown escaped. */
+    /**
+     * The message is kept to one line: control characters of the input it quotes are shown escaped,
+     * in the field's name too (an unknown column or JSON key is named as the input spells it).
+     */
     public InvalidInputException(String field, String message) {
-        super(field + ": " + oneLine(message));
-        this.field = field;
+        super(oneLine(field) + ": " + oneLine(message));
+        this.field = oneLine(field);
     }
 
     private static String oneLine(String s) {

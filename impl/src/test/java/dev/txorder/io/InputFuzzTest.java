@@ -10,29 +10,20 @@ import dev.txorder.Scheduler;
 import dev.txorder.TxRequest;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.layout.Layout;
+import dev.txorder.trace.TraceFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every input parser, fed mutations of valid inputs at volume (no coverage-guided fuzzer is used:
- * Jazzer's JUnit integration fuzzes only with an environment switch and one test per run; mutating
- * valid inputs reaches the same error paths here, deterministically from a fixed seed). Each input
- * must either parse, or be refused with an {@link InvalidInputException} that names a field and
- * says what is wrong on one line: never another exception, never a stack trace for the user.
+ * Every input parser, fed mutations of valid inputs at volume ({@link Fuzzer}). Each input must
+ * either parse, or be refused with an {@link InvalidInputException} that names a field and says what
+ * is wrong on one line: never another exception, never a stack trace for the user.
  */
 class InputFuzzTest {
-    private static final long SEED = 20261204L;
-    private static final int INPUTS = 20_000;
-    /** What mutations splice in: CSV's and the parsers' own punctuation, and text that breaks naive code. */
-    private static final List<String> SPLICES = List.of(",", "\"", "\n", "\r\n", "-", "x", "@", ":", "0", "9",
-            "99999999999999999999", "-1", " ", "\t", "#", "\uFEFF", "é", "\u0000", ",,", "\"\"", "mqprio:", "wrr:",
-            "num_tc", "map", "queues", "1@0", "0-7", "x4", "ff:ff:ff:ff:ff:ff", "r1", "NEXT", "CURRENT");
-
     private static final String REQUESTS = """
             request,cpu,priority,dst_mac,packets,flow
             1,0,1,00:00:5e:00:53:01,2,7
@@ -46,57 +37,15 @@ class InputFuzzTest {
             2,2,1,0,0,0,NEXT,00:00:5e:00:53:02
             """;
 
-    /** A valid input with one to three mutations: a character dropped, doubled, replaced, or a splice inserted. */
-    private static String mutate(String valid, SplittableRandom rnd) {
-        StringBuilder s = new StringBuilder(valid);
-        for (int m = 1 + rnd.nextInt(3); m > 0; m--) {
-            int at = s.isEmpty() ? 0 : rnd.nextInt(s.length() + 1);
-            switch (rnd.nextInt(4)) {
-                case 0 -> {
-                    if (at < s.length()) {
-                        s.deleteCharAt(at);
-                    }
-                }
-                case 1 -> {
-                    if (at < s.length()) {
-                        s.insert(at, s.charAt(at));
-                    }
-                }
-                case 2 -> {
-                    if (at < s.length()) {
-                        s.setCharAt(at, (char) (32 + rnd.nextInt(95)));
-                    }
-                }
-                default -> s.insert(at, SPLICES.get(rnd.nextInt(SPLICES.size())));
-            }
-        }
-        return s.toString();
-    }
+    /** A refusal names its field and says what is wrong on one line, after the field's name. */
+    private static final Fuzzer.Refusal NAMES_THE_FIELD = e -> !(e instanceof InvalidInputException i) ? "not refused as bad input"
+            : i.field() == null || i.field().isBlank() ? "no field named"
+            : i.getMessage().contains("\n") ? "a message not on one line"
+            : !i.getMessage().startsWith(i.field() + ": ") ? "a message not starting with its field"
+            : null;
 
-    /** Feeds {@code INPUTS} mutations of each seed to {@code parser}; @return how many were refused. */
     private static int fuzz(String name, List<String> seeds, Consumer<String> parser) {
-        SplittableRandom rnd = new SplittableRandom(SEED ^ name.hashCode());
-        int refused = 0;
-        for (int i = 0; i < INPUTS; i++) {
-            String input = mutate(seeds.get(i % seeds.size()), rnd);
-            try {
-                parser.accept(input);
-            } catch (InvalidInputException e) {
-                refused++;
-                assertThat(e.field()).as("the field, for %s", show(input)).isNotBlank();
-                assertThat(e.getMessage()).as("one line, for %s", show(input)).doesNotContain("\n")
-                        .startsWith(e.field() + ": ");
-            } catch (RuntimeException e) {
-                throw new AssertionError(name + " threw " + e + " instead of refusing the input " + show(input), e);
-            }
-        }
-        System.out.printf("%s: %d inputs tried, %d refused as bad input, %d accepted%n", name, INPUTS, refused,
-                INPUTS - refused);
-        return refused;
-    }
-
-    private static String show(String input) {
-        return "'" + input.replace("\n", "\\n").replace("\r", "\\r") + "'";
+        return Fuzzer.fuzz(name, seeds, parser, NAMES_THE_FIELD);
     }
 
     @Test
@@ -120,6 +69,29 @@ class InputFuzzTest {
         assertThat(fuzz("requests file", List.of(REQUESTS), text -> {
             try {
                 RequestsFile.read(new StringReader(text), "r.csv", 2, 16);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        })).isPositive();
+    }
+
+    @Test
+    void shouldRefuseEveryBadActionLogNamingTheFieldAndLine() {
+        String log = String.join("\n",
+                "{\"format\":\"txorder-trace/1\",\"layout\":\"0x2,1x2\",\"policy\":\"next\",\"scheduler\":\"strict\","
+                        + "\"hash_key\":\"mac\",\"ring_size\":1024,\"cpus\":2,\"mutants\":[]}",
+                "{\"seq\":0,\"action\":\"Assign\",\"cpu\":1,\"req\":\"7\",\"flow\":\"99\",\"priority\":1,"
+                        + "\"dst_mac\":\"02:00:5e:00:53:0e\",\"packets\":1,\"group\":1,\"queue\":0,\"ticket\":0}",
+                "{\"seq\":1,\"action\":\"Write\",\"cpu\":1,\"req\":\"7\",\"packet\":1,\"group\":1,\"queue\":0,"
+                        + "\"slot\":10,\"indicator\":\"NEXT\"}") + "\n";
+        try {
+            TraceFile.read(new StringReader(log), "seed");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(fuzz("action log", List.of(log), text -> {
+            try {
+                TraceFile.read(new StringReader(text), "run.ndjson");
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
