@@ -62,13 +62,13 @@ final class AuditCommand implements Callable<Integer> {
             + "had them: 0-3x4,4-7x4 or mqprio:...")
     String layout;
 
-    @Option(names = "--policy", paramLabel = "hash|next", description = "the queue assignment the wire's driver claims")
+    @Option(names = "--policy", completionCandidates = Candidates.Policies.class, paramLabel = "hash|next", description = "the queue assignment the wire's driver claims")
     String policy;
 
-    @Option(names = "--hash-key", paramLabel = "mac|flow", description = "hash policy only: the flow key (default mac)")
+    @Option(names = "--hash-key", completionCandidates = Candidates.HashKeys.class, paramLabel = "mac|flow", description = "hash policy only: the flow key (default mac)")
     String hashKey;
 
-    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", defaultValue = "strict",
+    @Option(names = "--scheduler", completionCandidates = Candidates.Schedulers.class, paramLabel = "strict|wrr:W0,..", defaultValue = "strict",
             description = "the adapter's scheduler (the wire has no ready masks, so it is not judged; default: "
                     + "${DEFAULT-VALUE})")
     String scheduler;

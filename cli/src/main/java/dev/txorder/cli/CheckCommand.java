@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "L", description = "groups and queues, e.g. 0x2 or 0-3x4,4-7x2 or mqprio:...")
     String layout;
 
-    @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment policy")
+    @Option(names = "--policy", completionCandidates = Candidates.Policies.class, paramLabel = "hash|next", description = "queue assignment policy")
     String policy;
 
     @Option(names = "--cpus", paramLabel = "C", description = "sending CPUs, 1.." + MAX_CPUS)
@@ -74,10 +74,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ring-size", paramLabel = "R", description = "descriptors per ring, A.." + MAX_RING + " (default max(A, 2))")
     String ringSize;
 
-    @Option(names = "--mutant", paramLabel = "Mx", description = "check a broken design instead: M1..M7, M9, M11 (DESIGN.md section 2; M10 has models of its own)")
+    @Option(names = "--mutant", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx", description = "check a broken design instead: M1..M7, M9, M11 (DESIGN.md section 2; M10 has models of its own)")
     String mutant;
 
-    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
+    @Option(names = "--scheduler", completionCandidates = Candidates.Schedulers.class, paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
     String scheduler;
 
     @Option(names = "--faults", paramLabel = "F", description = "sends that may fail after reserving, 0..2 (default 1)")

@@ -1,6 +1,7 @@
 package dev.txorder.cli;
 
 import dev.txorder.InvalidInputException;
+import dev.txorder.cli.verify.MarkdownReport;
 import dev.txorder.cli.verify.ShardMerge;
 import dev.txorder.cli.verify.SummaryJson;
 import dev.txorder.cli.verify.Verdict;
@@ -20,11 +21,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code txorder report}: what can be done with verify's reports once they are written. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Work with the reports txorder verify writes.",
-        subcommands = ReportCommand.Merge.class)
+        subcommands = {ReportCommand.Merge.class, ReportCommand.Markdown.class})
 public final class ReportCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("txorder report: a subcommand is needed; allowed: merge");
+        System.err.println("txorder report: a subcommand is needed; allowed: merge, markdown");
     }
 
     /** {@code txorder report merge DIR...}: one verdict from the shards of {@code verify --shard I/N}. */
@@ -85,6 +86,49 @@ public final class ReportCommand implements Runnable {
                 return TxorderCommand.RUN_FAILED;
             }
             return merged.verdict() == Verdict.PASS ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
+        }
+    }
+
+    /** {@code txorder report markdown DIR}: a report's results as Markdown, for documents that quote them. */
+    @Command(name = "markdown", mixinStandardHelpOptions = true,
+            description = {"Print a verify report (DIR/summary.json) as Markdown: the run, the gates, the kill matrix and the "
+                    + "property table. The project's docs/RESULTS.md is generated this way, so that no figure is copied by hand.",
+                    "Exit status: 0 written, 2 bad input (no readable summary.json), 3 the file cannot be written."})
+    public static final class Markdown implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "A report folder of txorder verify or report merge (or its summary.json).")
+        Path dir;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        PrintStream console = System.out;
+
+        @Override
+        public Integer call() {
+            Path file = Files.isDirectory(dir) ? dir.resolve("summary.json") : dir;
+            SummaryJson.Read read;
+            try {
+                read = SummaryJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            } catch (IOException e) {
+                System.err.println("txorder report markdown: DIR: cannot read " + file + " (" + e.getMessage()
+                        + "); allowed: a report folder of txorder verify, holding summary.json");
+                return TxorderCommand.BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                System.err.println("txorder report markdown: " + e.getMessage());
+                return TxorderCommand.BAD_INPUT;
+            }
+            String text = MarkdownReport.render(VerifyReport.of(read.run(), read.tools()), file.toString().replace('\\', '/'));
+            if (out == null) {
+                console.print(text);
+                return TxorderCommand.HOLDS;
+            }
+            try {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("txorder report markdown: out: cannot write " + out + ": " + e.getMessage());
+                return TxorderCommand.RUN_FAILED;
+            }
+            return TxorderCommand.HOLDS;
         }
     }
 }

@@ -66,15 +66,15 @@ final class SimulateCommand implements Callable<Integer> {
             description = "priorities -> groups -> queues: 0-3x4,4-7x4 or mqprio:num_tc 2 map 0 0 1 1 queues 4@0 4@4")
     String layout;
 
-    @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment inside a group")
+    @Option(names = "--policy", completionCandidates = Candidates.Policies.class, paramLabel = "hash|next", description = "queue assignment inside a group")
     String policy;
 
-    @Option(names = "--hash-key", paramLabel = "mac|flow",
+    @Option(names = "--hash-key", completionCandidates = Candidates.HashKeys.class, paramLabel = "mac|flow",
             description = "hash policy only: the flow key, the last MAC octet mod k (the patent, the default), or a "
                     + "strong hash of the flow id")
     String hashKey;
 
-    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,W1,..", defaultValue = "strict",
+    @Option(names = "--scheduler", completionCandidates = Candidates.Schedulers.class, paramLabel = "strict|wrr:W0,W1,..", defaultValue = "strict",
             description = "how the NIC picks a group; wrr needs one weight per group (default: ${DEFAULT-VALUE})")
     String scheduler;
 
@@ -108,11 +108,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "write the wire: seq,request,packet,priority,group,queue,indicator,dst_mac")
     Path wireOut;
 
-    @Option(names = "--mutant", paramLabel = "Mx",
+    @Option(names = "--mutant", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx",
             description = "switch on a known-bad design of DESIGN.md §2 (repeatable)")
     List<String> mutants = new ArrayList<>();
 
-    @Option(names = "--driver", paramLabel = "txorder|single-queue", defaultValue = "txorder",
+    @Option(names = "--driver", completionCandidates = Candidates.Drivers.class, paramLabel = "txorder|single-queue", defaultValue = "txorder",
             description = "the patent's multi-queue driver, or the prior art: one queue and one lock per group "
                     + "(default: ${DEFAULT-VALUE})")
     String driver;

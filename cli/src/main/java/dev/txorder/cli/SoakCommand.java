@@ -74,7 +74,7 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--epoch", paramLabel = "E", description = "run only epoch E's mix (a replay)")
     String epoch;
 
-    @Option(names = "--inject", paramLabel = "Mx", description = "switch on a known-bad design in every epoch "
+    @Option(names = "--inject", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx", description = "switch on a known-bad design in every epoch "
             + "(repeatable); the mixes keep to where it changes something")
     List<String> inject = new ArrayList<>();
 

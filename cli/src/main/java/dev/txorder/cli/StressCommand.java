@@ -29,7 +29,7 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--tests", paramLabel = "REGEX", description = "Only the tests whose class name matches.")
     String tests;
 
-    @Option(names = "--inject", paramLabel = "Mx", description = "Switch mutant Mx on in the correct design's tests: "
+    @Option(names = "--inject", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx", description = "Switch mutant Mx on in the correct design's tests: "
             + "they must show their forbidden outcomes (the gate then fails, naming the properties they guard).")
     String inject;
 

@@ -60,13 +60,13 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "L", description = "groups and queues, e.g. 0-3x2,4-7x2 or mqprio:...")
     String layout;
 
-    @Option(names = "--policy", paramLabel = "hash|next", description = "queue assignment policy")
+    @Option(names = "--policy", completionCandidates = Candidates.Policies.class, paramLabel = "hash|next", description = "queue assignment policy")
     String policy;
 
-    @Option(names = "--scheduler", paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
+    @Option(names = "--scheduler", completionCandidates = Candidates.Schedulers.class, paramLabel = "strict|wrr:W0,..", description = "between groups (default strict)")
     String scheduler;
 
-    @Option(names = "--hash-key", paramLabel = "mac|flow", description = "the hash policy's flow key (default mac)")
+    @Option(names = "--hash-key", completionCandidates = Candidates.HashKeys.class, paramLabel = "mac|flow", description = "the hash policy's flow key (default mac)")
     String hashKey;
 
     @Option(names = "--cpus", paramLabel = "C", description = "sender threads, 1..8")
@@ -90,10 +90,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "K", description = "runs, seeds S, S+1, ... (default 1)")
     String runs;
 
-    @Option(names = "--mutant", paramLabel = "Mx", description = "run a broken Java design: M1..M7, M9, M10 (M1-M3 need next, M4 hash, M7 strict, M9 wrr)")
+    @Option(names = "--mutant", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx", description = "run a broken Java design: M1..M7, M9, M10 (M1-M3 need next, M4 hash, M7 strict, M9 wrr)")
     String mutant;
 
-    @Option(names = "--spec-mutant", paramLabel = "none|same|Mx",
+    @Option(names = "--spec-mutant", completionCandidates = Candidates.SpecMutants.class, paramLabel = "none|same|Mx",
             description = "the spec to validate against: none (the correct design, default), same (the run's mutant "
                     + "switched on in the spec too), or M1..M7, M9")
     String specMutant;

@@ -40,11 +40,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes. Default: target/txorder-report/ of the checkout.")
     Path report;
 
-    @Option(names = "--gates", split = ",", paramLabel = "GATE",
+    @Option(names = "--gates", completionCandidates = Candidates.Gates.class, split = ",", paramLabel = "GATE",
             description = "Only these gates (tlc, properties, lincheck, trace, jcstress, proofs); the kill matrix judges the tools that ran. Default: all.")
     List<String> only;
 
-    @Option(names = "--inject", paramLabel = "Mx",
+    @Option(names = "--inject", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx",
             description = "Break the correct design on purpose: switch mutant Mx on wherever the correct design is checked "
                     + "(the TLC models declared to pass, the property tests, the Lincheck and JCStress tests of the correct "
                     + "code, the trace runs), to see each gate fail and name the property.")

@@ -84,6 +84,10 @@ class TxorderCommandTest {
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("generate-completion")).isZero();
         assertThat(out.toString()).contains("complete -F _complete_txorder", "simulate", "soak", "verify", "--policy",
-                "--hash-key", "--packets");
+                "--hash-key", "--packets", "report", "merge", "--shard");
+        // Options with a fixed set of values complete them.
+        assertThat(out.toString()).contains("(\"hash\" \"next\") # --policy values", "(\"mac\" \"flow\") # --hash-key values",
+                "(\"txorder\" \"single-queue\") # --driver values", "(\"M1\" \"M2\" \"M3\"",
+                "(\"properties\" \"lincheck\" \"tlc\" \"proofs\" \"trace\" \"jcstress\") # --gates values");
     }
 }
