@@ -147,6 +147,45 @@ class StreamingAuditChecksTest {
         }
     }
 
+    /** The same for a packet that leaves a second time while its request still has one to send. */
+    @Test
+    void shouldCountADoubledPacketsTurnOfTheSchedulerOnTheClock() {
+        StreamingAudit a = new StreamingAudit(TWO, false, 0);
+        a.begin(request(0, 1, 1), 0);
+        a.end(0, 5, SendHistory.Outcome.ACCEPTED, -1);
+        a.begin(request(1, 0, 2), 0);
+        packet(a, 1, 1, 0, 10);
+        packet(a, 1, 1, 0, 20);
+        packet(a, 0, 1, 1, 30);
+        packet(a, 1, 2, 0, 40);
+        a.end(1, 100, SendHistory.Outcome.ACCEPTED, -1);
+        AuditReport r = a.finish(true, null);
+        assertThat(only(r, Property.NoDuplicate)).isEqualTo("packet 1 of request 1 transmitted a second time");
+        assertThat(only(r, Property.StrictPriority)).isEqualTo("group 1 was owed the wire (strict) with request 0"
+                + " ready: it had returned before the packet before wire seq 1 left");
+    }
+
+    /**
+     * A failed sender of 70 packets (two words of the audit's bit set) that wrote 62: packets 64 and
+     * 66, no-ops, left before its end was known.
+     */
+    @Test
+    void shouldFindPacketsBeyondTheWrittenPrefixInEveryWordOfALongRequest() {
+        StreamingAudit a = new StreamingAudit(NEXT, false, 0);
+        a.begin(request(0, 0, 70), 0);
+        for (int p = 1; p <= 62; p++) {
+            a.transmit(0, p, 0, 0, 0, 0, 1, p);
+        }
+        a.transmit(0, 64, 0, 0, 0, 0, 1, 64);
+        a.transmit(0, 66, 0, 0, 0, 0, 1, 66);
+        a.end(0, 100, SendHistory.Outcome.FAILED, 62);
+        AuditReport r = a.finish(true, null);
+        assertThat(r.violations(Property.NoDuplicate)).extracting(Violation::detail).containsExactly(
+                "packet 64 of request 0 transmitted, but its sender failed after writing 62: that descriptor was a no-op",
+                "packet 66 of request 0 transmitted, but its sender failed after writing 62: that descriptor was a no-op");
+        assertThat(r.verdict(Property.NoLoss)).isEqualTo(AuditReport.Verdict.HOLDS);
+    }
+
     @Test
     void shouldReportAPacketOutsideItsPrioritysGroupAndAGroupThatDoesNotExist() {
         StreamingAudit a = new StreamingAudit(TWO, false, 0);
