@@ -19,13 +19,13 @@ class RealTimeSortTest {
         check(1_000_000, timeSpread, keys);
     }
 
-    private static void check(long timeBase, long timeSpread, int keys) {
+    private static void check(long timeBase, long timeSpread, long keys) {
         SplittableRandom rnd = new SplittableRandom(7);
         int n = 5_000;
         long[] key = new long[n];
         long[] time = new long[n];
         for (int i = 0; i < n; i++) {
-            key[i] = rnd.nextInt(keys);
+            key[i] = rnd.nextLong(keys);
             time[i] = timeBase + rnd.nextLong(timeSpread);
         }
         int[] rows = IntStream.range(0, n).filter(i -> i % 3 != 0).toArray();
@@ -57,6 +57,15 @@ class RealTimeSortTest {
     void shouldSortTimesFarFromZeroThatSpanFewBits() {
         check(1L << 56, 10_000_000_000L, 40);
         check(-(1L << 56), 10_000_000_000L, 40);
+        // About 13 days of nanoseconds: shifted, the times themselves (not their distance from the
+        // minimum) would cross the sign bit part-way through the range.
+        check((1L << 50) - (1L << 31), 10_000_000_000L, 40);
+    }
+
+    /** Keys far apart (flow ids times a large sender number): no counting array as long as the largest key. */
+    @Test
+    void shouldFallBackToMergeSortWhenKeysAreSparse() {
+        check(1_000_000, 10_000_000_000L, 1L << 40);
     }
 
     /** Negative and positive times whose span, not their size, is too wide to pack. */

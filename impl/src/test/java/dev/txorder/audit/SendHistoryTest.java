@@ -21,16 +21,18 @@ class SendHistoryTest {
         assertThat(h.load(17, new TxRequest()).id).isEqualTo(117);
     }
 
+    /** Sixteen requests, every third one failed: the history's first arrays exactly full. */
     @Test
     void shouldCountThePacketsOfAcceptedSendsOnly() {
-        SendHistory h = new SendHistory(3);
-        SendHistory.Outcome[] outcomes = {SendHistory.Outcome.ACCEPTED, SendHistory.Outcome.FAILED,
-                SendHistory.Outcome.ACCEPTED};
-        for (int i = 0; i < 3; i++) {
+        SendHistory h = new SendHistory(16);
+        long expected = 0;
+        for (int i = 0; i < 16; i++) {
             h.add(new TxRequest(i, 0, 0, 1, 1, 2 + i));
-            h.end(i, 1, outcomes[i]);
+            boolean failed = i % 3 == 1;
+            h.end(i, 1, failed ? SendHistory.Outcome.FAILED : SendHistory.Outcome.ACCEPTED);
+            expected += failed ? 0 : 2 + i;
         }
-        assertThat(h.acceptedPackets()).isEqualTo(2 + 4);
+        assertThat(h.acceptedPackets()).isEqualTo(expected).isEqualTo(2 * 16 + 120 - (3 + 6 + 9 + 12 + 15));
     }
 
     /** Sixteen requests fill the history's first arrays exactly; every one of them needs a name. */
