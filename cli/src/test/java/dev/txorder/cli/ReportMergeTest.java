@@ -153,6 +153,8 @@ class ReportMergeTest {
                 assertThat(s.get("shard").asText()).isEqualTo(i + "/" + n);
                 JsonNode matrix = s.get("gates").get(3);
                 assertThat(matrix.get("verdict").asText()).as("a shard does not judge the kill matrix").isEqualTo("not run");
+                assertThat(out.toString(StandardCharsets.UTF_8)).contains("KILL MATRIX and PROPERTIES x TOOLS: not judged in shard "
+                        + i + "/" + n);
                 args.add(shard.toString());
             }
             args.addAll(List.of("--report", dir.resolve("merged-" + n).toString()));

@@ -114,20 +114,14 @@ final class HtmlReport {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (String t : tools) {
             Kill k = row.cells().get(t);
-            if (k == null) {
-                cells.add(cell("skip", t.equals("tlc") && !row.note().isEmpty() ? "not in TLC's scope" : "-", null));
-            } else if (k.caught()) {
-                cells.add(cell(null, k.effortText(), k.detail()));
-            } else {
-                cells.add(cell("skip", "missed: " + k.detail(), k.detail()));
-            }
+            cells.add(cell(k != null && k.caught() ? null : "skip", row.text(t), k == null ? null : k.detail()));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mutant", row.mutant().name());
         m.put("description", row.mutant().description());
         m.put("cells", cells);
         m.put("gapClass", row.gap() == null ? null : "gap");
-        m.put("gap", row.gap() == null ? row.note() : row.gap() + (row.note().isEmpty() ? "" : "; " + row.note()));
+        m.put("gap", row.gapText());
         return m;
     }
 

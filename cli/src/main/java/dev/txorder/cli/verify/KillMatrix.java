@@ -30,6 +30,20 @@ public record KillMatrix(List<String> tools, List<Row> rows, Set<String> ran) {
         public boolean failsVerdict() {
             return gap != null && SpecMutants.expresses(mutant.name());
         }
+
+        /** What {@code tool}'s cell says: the effort of its catch, its miss and why, or why it has none. */
+        public String text(String tool) {
+            Kill k = cells.get(tool);
+            if (k == null) {
+                return tool.equals("tlc") && !note.isEmpty() ? "not in TLC's scope" : "-";
+            }
+            return k.caught() ? k.effortText() : "missed: " + k.detail();
+        }
+
+        /** The gap column: the gap and the note, either of which may be empty. */
+        public String gapText() {
+            return gap == null ? note : gap + (note.isEmpty() ? "" : "; " + note);
+        }
     }
 
     static KillMatrix of(List<GateResult> results) {

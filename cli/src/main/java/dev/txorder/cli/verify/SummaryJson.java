@@ -22,6 +22,11 @@ import java.util.Optional;
 public final class SummaryJson {
     /** The format this class writes and reads; a reader refuses any other. */
     public static final String FORMAT = "txorder-verify/2";
+    /**
+     * The longest tool output or counterexample text kept per check or trace: Lincheck's run to
+     * megabytes; the whole text stays in the gate's log in the report folder and in index.html.
+     */
+    static final int MAX_TEXT = 8_000;
 
     private SummaryJson() {
     }
@@ -102,7 +107,7 @@ public final class SummaryJson {
         ArrayNode checks = o.putArray("checks");
         for (Check c : g.checks()) {
             checks.addObject().put("name", c.name()).put("verdict", c.verdict().word()).put("seconds", round(c.seconds()))
-                    .put("effort", c.effort()).put("detail", c.detail()).put("output", c.output());
+                    .put("effort", c.effort()).put("detail", c.detail()).put("output", capped(c.output()));
         }
         ArrayNode kills = o.putArray("kills");
         for (Kill k : g.kills()) {
@@ -117,7 +122,7 @@ public final class SummaryJson {
             for (List<String> row : t.rows()) {
                 row.forEach(rows.addArray()::add);
             }
-            x.put("text", t.text());
+            x.put("text", capped(t.text()));
         }
         ArrayNode witnesses = o.putArray("witnesses");
         for (Tooth t : g.witnesses()) {
@@ -230,6 +235,12 @@ public final class SummaryJson {
             throw new IllegalArgumentException(source + ": \"" + field + "\" is \"" + text + "\"; allowed: "
                     + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         }
+    }
+
+    /** {@code text}, cut at {@link #MAX_TEXT} characters with a note of how much more the logs hold. */
+    static String capped(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "\n[... " + (text.length() - MAX_TEXT)
+                + " more characters: see the gate's log in the report folder, or index.html]";
     }
 
     private static double round(double seconds) {

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record VerifyReport(RunInfo run, List<GateResult> gates, KillMatrix matrix, PropertyTable properties) {
 
     /** The report of the tools' results {@code tools}: the kill matrix and the property table are computed from them. */
-    static VerifyReport of(RunInfo run, List<GateResult> tools) {
+    public static VerifyReport of(RunInfo run, List<GateResult> tools) {
         KillMatrix matrix = KillMatrix.of(tools);
         List<GateResult> gates = new ArrayList<>(tools);
         // A shard holds part of each tool's work: a mutant another shard catches is no gap here.

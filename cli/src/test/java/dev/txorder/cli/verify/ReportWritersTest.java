@@ -86,6 +86,19 @@ class ReportWritersTest {
     }
 
     @Test
+    void shouldWriteMarkdownTablesWhoseCellsStayCells() {
+        String md = MarkdownReport.render(report(), "docs/results/summary.json");
+        assertThat(md).contains("from `docs/results/summary.json`", "- verdict: **fail**", "- commit: unknown");
+        assertThat(md).contains("| lincheck | 9 invocations | 2.0 | fail | shouldLinearize failed |");
+        assertThat(md).contains("| mutant | tlc | properties | lincheck | trace | jcstress | gap |");
+        assertThat(md).contains("| M1 | 10 units | 10 units | - | - | - |  |");
+        assertThat(md).contains("| GroupOrder | M1 (10 units), M2 (20 units) | M1 (10 units), M2 (20 units) | never shown failing |");
+        // Every row of a table has as many cells as its header.
+        md.lines().filter(l -> l.startsWith("| M")).forEach(l -> assertThat(l.split("(?<!\\\\)\\|", -1)).hasSize(9));
+        assertThat(MarkdownReport.cell("a | b\nc")).isEqualTo("a \\| b c");
+    }
+
+    @Test
     void shouldReadStressGateResultsIntoChecksKillsAndMisses() {
         String json = """
                 { "verdict": "pass", "samples": 3000, "problems": [],
