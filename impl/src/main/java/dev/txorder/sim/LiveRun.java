@@ -95,8 +95,15 @@ public final class LiveRun {
     private final RecordRing packets = new RecordRing(1 << 14, PACKET_WIDTH);
     private final StreamingAudit audit;
     private final AtomicLong audited;
+    /** The run's clock starts here: times are System.nanoTime from it, never negative ("no time" to the audit). */
+    private final long origin = System.nanoTime();
     private volatile boolean finishing;
     private volatile boolean auditFailed;
+
+    /** The run's clock: begins, ends and the wire are stamped with it. */
+    private long now() {
+        return System.nanoTime() - origin;
+    }
 
     private LiveRun(Mix mix, AtomicLong audited) {
         this.mix = mix;
@@ -251,7 +258,7 @@ public final class LiveRun {
         for (long k = 0; sent < quota; k++) {
             int d = rnd.nextInt(macs.length);
             r.set(k * mix.senders() + cpu, cpu, priorities[d], macs[d], macs[d], 1 + rnd.nextInt(mix.arrayMax()));
-            if (!record(out, BEGIN, r.id, r.priority, r.dstMac, r.flow, r.packets, System.nanoTime())) {
+            if (!record(out, BEGIN, r.id, r.priority, r.dstMac, r.flow, r.packets, now())) {
                 return;
             }
             witness.failedAfter = -1;
@@ -277,7 +284,7 @@ public final class LiveRun {
             } catch (Simulation.Aborted e) {
                 outcome = SendHistory.Outcome.ABORTED;
             }
-            long end = System.nanoTime();
+            long end = now();
             switch (outcome) {
                 case FAILED -> faults[FaultKind.FAIL_WRITING.ordinal()]++;
                 case FAILED_BEFORE_RESERVING -> faults[FaultKind.FAIL_AFTER_TICKET.ordinal()]++;
@@ -288,7 +295,7 @@ public final class LiveRun {
             if (!record(out, END, r.id, outcome.ordinal(), witness.failedAfter, 0, 0, end)) {
                 return;
             }
-            if (outcome == SendHistory.Outcome.ABORTED || end - deadline > 0) {
+            if (outcome == SendHistory.Outcome.ABORTED || System.nanoTime() - deadline > 0) {
                 return;
             }
             if (outcome == SendHistory.Outcome.ACCEPTED) {
@@ -405,7 +412,7 @@ public final class LiveRun {
             packets.put(at, 4, queue);
             packets.put(at, 5, ticket);
             packets.put(at, 6, readyGroups);
-            packets.put(at, 7, System.nanoTime());
+            packets.put(at, 7, now());
             packets.publish();
         }
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a request stream through a real send path and the simulated NIC, then audits the wire.
@@ -78,8 +79,12 @@ public final class Simulation {
      */
     public static Result run(TxConfig config, SendPath path, ActionLog log, SendHistory requests, FaultPlan faults,
                              long stallMillis, IntFunction<StepProbe> probes) throws InterruptedException {
+        // The run's clock: System.nanoTime from the run's start, never negative (nanoTime itself may be,
+        // and the audits read a negative time as "no time", which would switch their clock checks off).
+        long origin = System.nanoTime();
+        LongSupplier clock = () -> System.nanoTime() - origin;
         RecordingWire wire = new RecordingWire((int) Math.min(Integer.MAX_VALUE - 8, totalPackets(requests)),
-                System::nanoTime, RecordingWire.NANO_TIME_SLACK);
+                clock, RecordingWire.NANO_TIME_SLACK);
         SimulatedNic nic = new SimulatedNic(path, config.scheduler(), wire, config.mutants(), log);
 
         List<int[]> perCpu = rowsPerCpu(requests);
@@ -103,9 +108,9 @@ public final class Simulation {
                 }
                 for (int row : rows) {
                     try {
-                        sendOne(path, requests, row, requests.load(row, r), faults, probe, System::nanoTime);
+                        sendOne(path, requests, row, requests.load(row, r), faults, probe, clock);
                     } catch (Aborted e) {
-                        requests.end(row, System.nanoTime(), SendHistory.Outcome.ABORTED);
+                        requests.end(row, clock.getAsLong(), SendHistory.Outcome.ABORTED);
                         return;
                     }
                 }
@@ -249,7 +254,7 @@ public final class Simulation {
      * also how many packets {@code faults} let it write first (the harness's record, not the driver's).
      */
     public static void sendOne(SendPath path, SendHistory h, int row, TxRequest r, FaultPlan faults, StepProbe probe,
-                               java.util.function.LongSupplier clock) {
+                               LongSupplier clock) {
         FaultWitness witness = faults == FaultPlan.NONE ? null : new FaultWitness(faults);
         h.begin(row, clock.getAsLong());
         SendHistory.Outcome outcome;
