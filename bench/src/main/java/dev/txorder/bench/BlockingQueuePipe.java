@@ -12,8 +12,10 @@ final class BlockingQueuePipe implements Pipe {
     private final ArrayBlockingQueue<Descriptor> queue;
     private final Thread thread;
     private final Tally tally = new Tally();
+    private final Fill fill;
 
-    BlockingQueuePipe(int capacity) {
+    BlockingQueuePipe(int capacity, Fill fill) {
+        this.fill = fill;
         queue = new ArrayBlockingQueue<>(capacity);
         thread = new Thread(this::drainLoop, "abq-consumer");
         thread.setDaemon(true);
@@ -36,6 +38,7 @@ final class BlockingQueuePipe implements Pipe {
         sender.nextRequest();
         try {
             for (int p = 1; p <= sender.packetsPerRequest; p++) {
+                fill.work();
                 queue.put(sender.descriptor(p));
             }
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 final class DisruptorPipe implements Pipe {
     private final Disruptor<Descriptor> disruptor;
     private final RingBuffer<Descriptor> ring;
+    private final Fill fill;
 
     /** The consumer: a {@link Tally}, like {@link CountingWire}. */
     private static final class Counter implements EventHandler<Descriptor> {
@@ -28,7 +29,8 @@ final class DisruptorPipe implements Pipe {
         }
     }
 
-    DisruptorPipe(int capacity) {
+    DisruptorPipe(int capacity, Fill fill) {
+        this.fill = fill;
         disruptor = new Disruptor<>(Descriptor::new, capacity, r -> {
             Thread t = new Thread(r, "disruptor-consumer");
             t.setDaemon(true);
@@ -45,6 +47,7 @@ final class DisruptorPipe implements Pipe {
         long hi = ring.next(n);
         long lo = hi - n + 1;
         for (long seq = lo; seq <= hi; seq++) {
+            fill.work();
             ring.get(seq).set(sender.request.id, (int) (seq - lo) + 1, Sender.PRIORITY, sender.request.dstMac);
         }
         ring.publish(lo, hi);

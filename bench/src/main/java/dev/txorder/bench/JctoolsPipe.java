@@ -16,6 +16,7 @@ final class JctoolsPipe implements Pipe {
     private final MpscArrayQueue<Descriptor> queue;
     private final Consumer consumer = new Consumer();
     private final Thread thread;
+    private final Fill fill;
     private volatile boolean stop;
 
     /** A {@link Tally}, like {@link CountingWire}. */
@@ -28,7 +29,8 @@ final class JctoolsPipe implements Pipe {
         }
     }
 
-    JctoolsPipe(int capacity) {
+    JctoolsPipe(int capacity, Fill fill) {
+        this.fill = fill;
         queue = new MpscArrayQueue<>(capacity);
         thread = new Thread(this::drainLoop, "jctools-consumer");
         thread.setDaemon(true);
@@ -68,6 +70,10 @@ final class JctoolsPipe implements Pipe {
     public void send(Sender sender) {
         sender.nextRequest();
         int n = sender.packetsPerRequest;
+        // The fill of every packet before its offer (JCTools has no claim to fill under).
+        for (int p = 0; p < n; p++) {
+            fill.work();
+        }
         if (n == 1) {
             Descriptor d = sender.descriptor(1);
             int i = 0;

@@ -4,8 +4,10 @@ import dev.txorder.AssignmentPolicy;
 import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
+import dev.txorder.driver.FaultPlan;
 import dev.txorder.driver.SendPath;
 import dev.txorder.driver.SingleQueueDriver;
+import dev.txorder.driver.StepProbe;
 import dev.txorder.driver.TxDriver;
 import dev.txorder.driver.TxRing;
 import dev.txorder.layout.Layout;
@@ -29,9 +31,16 @@ final class TxorderPipe implements Pipe {
     private final SendPath path;
     private final TxRing[] rings;
     private final SimulatedNic nic;
+    /** The fill's work, done as the driver writes each descriptor (its WRITE step); null: none. */
+    private final StepProbe filling;
 
-    private TxorderPipe(SendPath path, ActionLog log) {
+    private TxorderPipe(SendPath path, ActionLog log, Fill fill) {
         this.path = path;
+        this.filling = fill.tokens == 0 ? null : (step, cpu) -> {
+            if (step == StepProbe.Step.WRITE) {
+                fill.work();
+            }
+        };
         Layout queues = path.queueLayout();
         int k = queues.group(1).queueCount();
         rings = new TxRing[k];
@@ -43,22 +52,22 @@ final class TxorderPipe implements Pipe {
     }
 
     /** The patent's driver with {@code k} queues in each of the two groups. */
-    static TxorderPipe patent(AssignmentPolicy policy, int k, int capacity) {
-        return new TxorderPipe(new TxDriver(config(policy, k, capacity)), null);
+    static TxorderPipe patent(AssignmentPolicy policy, int k, int capacity, Fill fill) {
+        return new TxorderPipe(new TxDriver(config(policy, k, capacity)), null, fill);
     }
 
     /**
      * The patent's driver recording every action, and the NIC recording its steps, in a new
      * {@link ActionLog} (in memory: the caller opens a new pipe before the log grows too large).
      */
-    static TxorderPipe traced(AssignmentPolicy policy, int k, int capacity) {
+    static TxorderPipe traced(AssignmentPolicy policy, int k, int capacity, Fill fill) {
         ActionLog log = new ActionLog();
-        return new TxorderPipe(new TxDriver(config(policy, k, capacity), log), log);
+        return new TxorderPipe(new TxDriver(config(policy, k, capacity), log), log, fill);
     }
 
-    /** The prior art: one queue and one lock per group. */
-    static TxorderPipe singleLock(int capacity) {
-        return new TxorderPipe(new SingleQueueDriver(config(AssignmentPolicy.HASH, 1, capacity)), null);
+    /** The prior art: one queue and one lock per group; its fill runs under that lock. */
+    static TxorderPipe singleLock(int capacity, Fill fill) {
+        return new TxorderPipe(new SingleQueueDriver(config(AssignmentPolicy.HASH, 1, capacity)), null, fill);
     }
 
     private static TxConfig config(AssignmentPolicy policy, int k, int capacity) {
@@ -71,7 +80,11 @@ final class TxorderPipe implements Pipe {
 
     @Override
     public void send(Sender sender) {
-        path.send(sender.nextRequest());
+        if (filling == null) {
+            path.send(sender.nextRequest());
+        } else {
+            path.send(sender.nextRequest(), filling, FaultPlan.NONE);
+        }
     }
 
     @Override

@@ -26,6 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * </ul>
  * {@code array}: packets per request. Every implementation buffers {@code capacity} packets
  * (txorder: {@code capacity / k} per queue) and allocates nothing per packet in its own code.
+ *
+ * <p>{@code fillNs}: the driver's own work per packet ({@link Fill}), done by every implementation
+ * where it writes a descriptor: the prior art inside its one lock; {@code next} after the group's
+ * assignment step, with no lock held; {@code hash} under its queue's lock (the patent's per-queue
+ * spinlock); the Disruptor between its claim and its publish; JCTools and {@code ArrayBlockingQueue}
+ * before each offer.
  */
 @State(Scope.Benchmark)
 public class UnderTest {
@@ -39,11 +45,20 @@ public class UnderTest {
     @Param({"4096"})
     public int capacity;
 
+    @Param({"0"})
+    public int fillNs;
+
     Pipe pipe;
+    Fill fill = Fill.NONE;
 
     @Setup(Level.Trial)
     public void open() {
-        pipe = open(impl, capacity);
+        fill = Fill.of(fillNs);
+        if (fillNs > 0) {
+            // In the fork's output, which txorder bench keeps in its log.
+            System.out.println("fill: " + fill);
+        }
+        pipe = open(impl, capacity, fill);
     }
 
     /**
@@ -54,7 +69,7 @@ public class UnderTest {
     public void reopenTraced() throws InterruptedException {
         if (impl.endsWith(TRACED) && pipe != null) {
             pipe.close();
-            pipe = open(impl, capacity);
+            pipe = open(impl, capacity, fill);
         }
     }
 
@@ -65,16 +80,16 @@ public class UnderTest {
 
     private static final String TRACED = "-traced";
 
-    static Pipe open(String impl, int capacity) {
+    static Pipe open(String impl, int capacity, Fill fill) {
         switch (impl) {
             case "single-lock":
-                return TxorderPipe.singleLock(capacity);
+                return TxorderPipe.singleLock(capacity, fill);
             case "disruptor":
-                return new DisruptorPipe(capacity);
+                return new DisruptorPipe(capacity, fill);
             case "jctools-mpsc":
-                return new JctoolsPipe(capacity);
+                return new JctoolsPipe(capacity, fill);
             case "array-blocking-queue":
-                return new BlockingQueuePipe(capacity);
+                return new BlockingQueuePipe(capacity, fill);
             default:
                 break;
         }
@@ -87,7 +102,7 @@ public class UnderTest {
                     : policyName.equals("hash") ? AssignmentPolicy.HASH : null;
             int k = Integer.parseInt(untraced.substring(dash + 2));
             if (policy != null) {
-                return traced ? TxorderPipe.traced(policy, k, capacity) : TxorderPipe.patent(policy, k, capacity);
+                return traced ? TxorderPipe.traced(policy, k, capacity, fill) : TxorderPipe.patent(policy, k, capacity, fill);
             }
         }
         throw new IllegalArgumentException("impl '" + impl + "'; allowed: next-kN, hash-kN (either with -traced), "

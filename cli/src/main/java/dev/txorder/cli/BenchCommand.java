@@ -81,6 +81,13 @@ final class BenchCommand implements Callable<Integer> {
             completionCandidates = ImplNames.class)
     List<String> impls;
 
+    @Option(names = "--fill-ns", paramLabel = "LIST", split = ",", defaultValue = "0",
+            description = "The driver's own work per packet, in nanoseconds of one core (comma-separated; default "
+                    + "${DEFAULT-VALUE}): calibrated busy work done where each implementation writes a descriptor (the prior "
+                    + "art inside its lock, next after its assignment step, hash under its queue's lock, the Disruptor "
+                    + "between claim and publish, the queues before each offer). Each value multiplies the rows.")
+    List<Integer> fillNs;
+
     @Option(names = "--jar", paramLabel = "JAR", description = "The benchmarks jar (default: bench/target/benchmarks.jar "
             + "of this checkout, rebuilt with Maven when missing or stale).")
     Path jar;
@@ -105,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
      * each round on its own ({@code roundMedians}, in round order), for the per-round ratios. The
      * counters are JMH's per-iteration means, averaged over the rounds.
      */
-    record Row(String impl, int producers, int array, double median, double mean, double min, double max,
+    record Row(String impl, int producers, int array, int fillNs, double median, double mean, double min, double max,
                List<Double> roundMedians, double packets, double waits, double fullWaits, double ringFull,
                double lockWaitNanos, double nicIdle, double nicOrderWaits, double nicIdleNanos) {
         /** Packets per second, in millions: the median iteration. */
@@ -114,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         boolean sameCase(Row other) {
-            return producers == other.producers && array == other.array;
+            return producers == other.producers && array == other.array && fillNs == other.fillNs;
         }
 
         double mppsMean() {
@@ -190,6 +197,13 @@ final class BenchCommand implements Callable<Integer> {
                                 + ", " + String.join(", ", TRACED_IMPLS));
             }
         }
+        for (int f : fillNs) {
+            if (f < 0 || f > 1_000_000) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--fill-ns: " + f + " is not a fill; allowed: 0..1000000 nanoseconds per packet");
+            }
+        }
+        List<Integer> fills = fillNs.stream().distinct().toList();
         if (json != null) {
             Path dir = json.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
@@ -204,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path work = Files.createDirectories(root.resolve("target").resolve("txorder-bench"));
         int rounds = quick ? QUICK_ROUNDS : FULL_ROUNDS;
-        err.println("txorder bench: " + (2 * 2 * chosen.size()) + " rows" + (quick ? " (quick)" : "") + ", " + rounds
+        err.println("txorder bench: " + (2 * 2 * chosen.size() * fills.size()) + " rows" + (quick ? " (quick)" : "") + ", " + rounds
                 + " rounds of one fork per row; JMH's logs and results: " + work);
         err.flush();
         List<String> roundResults = new ArrayList<>();
@@ -214,7 +228,8 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(results);
             List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString(),
                     "dev\\.txorder\\.bench\\.(OneSenderToNic|TwoSendersToNic)\\.send$",
-                    "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8", "-f", "1",
+                    "-p", "impl=" + String.join(",", chosen), "-p", "array=1,8",
+                    "-p", "fillNs=" + fills.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), "-f", "1",
                     "-rf", "json", "-rff", results.toString()));
             if (quick) {
                 cmd.addAll(List.of("-wi", "1", "-w", "1s", "-i", "3", "-r", "1s"));
@@ -352,7 +367,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             for (JsonNode b : results) {
                 JsonNode params = Json.object(b.get("params"), "a JMH result's \"params\"");
-                String key = params.path("impl").asText() + "/" + number(b.get("threads")) + "/" + params.path("array").asText();
+                String key = params.path("impl").asText() + "/" + number(b.get("threads")) + "/" + params.path("array").asText()
+                        + "/" + params.path("fillNs").asText("0");
                 byCase.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
             }
         }
@@ -360,7 +376,8 @@ final class BenchCommand implements Callable<Integer> {
         for (List<JsonNode> results : byCase.values()) {
             rows.add(row(results));
         }
-        rows.sort((a, b) -> a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
+        rows.sort((a, b) -> a.fillNs() != b.fillNs() ? Integer.compare(a.fillNs(), b.fillNs())
+                : a.producers() != b.producers() ? Integer.compare(a.producers(), b.producers())
                 : a.array() != b.array() ? Integer.compare(a.array(), b.array())
                 : Integer.compare(tableOrder(a), tableOrder(b)));
         return rows;
@@ -392,7 +409,7 @@ final class BenchCommand implements Callable<Integer> {
         samples.sort(null);
         double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         return new Row(params.path("impl").asText(), (int) number(first.get("threads")),
-                Integer.parseInt(params.path("array").asText()), median(samples), mean,
+                Integer.parseInt(params.path("array").asText()), Integer.parseInt(params.path("fillNs").asText("0")), median(samples), mean,
                 samples.isEmpty() ? Double.NaN : samples.get(0),
                 samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1), List.copyOf(roundMedians),
                 counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7]);
@@ -467,18 +484,19 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows, int rounds) {
         out.println("txorder bench on " + machine() + ", " + rounds + " rounds (ratios are between rows of this run)");
-        out.printf(Locale.ROOT, "%-22s %7s %5s %9s %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", "impl", "senders",
-                "array", "Mpkt/s", "min..max", "vs " + PRIOR_ART + " (rounds)", "vs " + DISRUPTOR + " (rounds)",
+        out.printf(Locale.ROOT, "%-22s %7s %5s %7s %9s %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", "impl", "senders",
+                "array", "fill ns", "Mpkt/s", "min..max", "vs " + PRIOR_ART + " (rounds)", "vs " + DISRUPTOR + " (rounds)",
                 "waits/pkt", "lockwaits/pkt", "lockwait ns/pkt", "full/1000pkt", "nic idle ns/pkt", "order waits");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-22s %7d %5d %9.2f %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", r.impl(),
-                    r.producers(), r.array(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
+            out.printf(Locale.ROOT, "%-22s %7d %5d %7d %9.2f %13s %22s %22s %10s %14s %16s %13s %16s %12s%n", r.impl(),
+                    r.producers(), r.array(), r.fillNs(), r.mpps(), fmt(r.mppsMin(), 1) + ".." + fmt(r.mppsMax(), 1),
                     versus(rows, r, PRIOR_ART), versus(rows, r, DISRUPTOR), fmt(r.waitsPerPacket(), 3),
                     fmt(r.lockWaitsPerPacket(), 4), fmt(r.lockWaitNanosPerPacket(), 2),
                     fmt(r.ringFullPerPacket() * 1000, 2), fmt(r.nicIdleNanosPerPacket(), 2),
                     percent(r.nicOrderWaitShare()));
         }
-        out.println("Mpkt/s = the median measured iteration of all rounds, requests/s x array / 1e6 (min..max: the"
+        out.println("fill ns = the driver's own work per packet (calibrated busy work where the descriptor is written);"
+                + " Mpkt/s = the median measured iteration of all rounds, requests/s x array / 1e6 (min..max: the"
                 + " slowest and fastest iterations); a ratio is the median over the rounds of the two rows' medians"
                 + " in that round, the lowest and highest in brackets; waits/pkt = sender wait iterations (spins, yields) per"
                 + " packet, of which lockwaits/pkt waited for a lock or the assignment step and the rest for ring"
@@ -491,8 +509,8 @@ final class BenchCommand implements Callable<Integer> {
             out.println("Recording (every action appended to an in-memory ActionLog, as txorder trace does) against the"
                     + " same rows not recording, in this run:");
             for (Row r : traced) {
-                out.printf(Locale.ROOT, "  %-16s %d sender(s), array %d: %s of %s%n", r.impl(), r.producers(),
-                        r.array(), versus(rows, r, r.untraced()), r.untraced());
+                out.printf(Locale.ROOT, "  %-16s %d sender(s), array %d, fill %d ns: %s of %s%n", r.impl(), r.producers(),
+                        r.array(), r.fillNs(), versus(rows, r, r.untraced()), r.untraced());
             }
         }
     }
@@ -533,6 +551,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("impl", r.impl());
             o.put("producers", r.producers());
             o.put("array", r.array());
+            o.put("fill_ns", r.fillNs());
             o.put("mpps", num(r.mpps()));
             o.put("mpps_mean", num(r.mppsMean()));
             o.put("mpps_min", num(r.mppsMin()));

@@ -136,6 +136,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldKeepEachFillCostsRowsApartAndCompareOnlyWithinOne() {
+        // The same rows at fill 0 (no fillNs parameter: benchmarks before it existed) and at 1000 ns,
+        // where the disruptor is half as fast.
+        String filled = JMH_JSON.replace("\"capacity\" : \"4096\",", "\"capacity\" : \"4096\", \"fillNs\" : \"1000\",")
+                .replace("\"score\" : 1000000.0, \"scoreError\" : \"NaN\", \"rawData\" : [ [ 1000000.0 ] ]",
+                        "\"score\" : 500000.0, \"scoreError\" : \"NaN\", \"rawData\" : [ [ 500000.0 ] ]");
+        String both = JMH_JSON.strip().replaceFirst("\\]$", ",") + filled.strip().replaceFirst("^\\[", "");
+        List<BenchCommand.Row> rows = BenchCommand.parseJmhJson(List.of(both));
+
+        assertThat(rows).extracting(BenchCommand.Row::impl, BenchCommand.Row::fillNs).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("next-k2", 0), org.assertj.core.groups.Tuple.tuple("disruptor", 0),
+                org.assertj.core.groups.Tuple.tuple("next-k2", 1000), org.assertj.core.groups.Tuple.tuple("disruptor", 1000));
+        assertThat(BenchCommand.ratio(rows, rows.get(0), "disruptor")).as("fill 0 against fill 0").isCloseTo(1.95, within(1e-9));
+        assertThat(BenchCommand.ratio(rows, rows.get(2), "disruptor")).as("fill 1000 against fill 1000").isCloseTo(3.9, within(1e-9));
+        JsonNode json = Json.parse(BenchCommand.toJson(rows, "2 cores"), "bench.json");
+        assertThat(json).extracting(r -> r.get("fill_ns").asInt()).containsExactly(0, 0, 1000, 1000);
+    }
+
+    @Test
     void shouldTakeTheMeanOfTheMiddleTwoAsTheMedianOfAnEvenCount() {
         assertThat(BenchCommand.median(List.of(1.0, 2.0, 10.0, 40.0))).isEqualTo(6.0);
         assertThat(BenchCommand.median(List.of(3.0))).isEqualTo(3.0);
