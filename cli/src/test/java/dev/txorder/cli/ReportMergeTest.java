@@ -183,6 +183,36 @@ class ReportMergeTest {
     }
 
     @Test
+    void shouldFailTheMergedGateWhenAShardsGateCouldNotRunAtAll() {
+        Gate crashing = new Gate() {
+            @Override
+            public String name() {
+                return "tlc";
+            }
+
+            @Override
+            public String proves() {
+                return "tlc proves it";
+            }
+
+            @Override
+            public GateResult run(VerifyContext context) {
+                if (context.shard().index() == 2) {
+                    throw new IllegalStateException("TLC's jar is missing");
+                }
+                return sliced("tlc", "").run(context);
+            }
+        };
+        List<Gate> gates = List.of(crashing, sliced("properties", ""));
+        assertThat(verify(gates, "--shard", "1/2", "--report", dir.resolve("a").toString())).isEqualTo(TxorderCommand.HOLDS);
+        assertThat(verify(gates, "--shard", "2/2", "--report", dir.resolve("b").toString())).isEqualTo(TxorderCommand.VIOLATED);
+
+        assertThat(merge(dir.resolve("a").toString(), dir.resolve("b").toString(), "--report", dir.resolve("m").toString()))
+                .as("a failure, not bad input: %s", err.toString(StandardCharsets.UTF_8)).isEqualTo(TxorderCommand.VIOLATED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("shard 2/2: the gate itself failed");
+    }
+
+    @Test
     void shouldRefuseShardsThatDoNotMakeOneRunNamingWhy() throws Exception {
         List<Gate> gates = List.of(sliced("tlc", ""), sliced("properties", ""));
         for (String s : List.of("1/3", "2/3", "3/3")) {

@@ -84,6 +84,11 @@ public final class ShardMerge {
     /** One gate's shards as one result. */
     static GateResult gate(List<GateResult> parts, List<String> sources) {
         String name = parts.get(0).name();
+        if (parts.size() > 1 && parts.stream().anyMatch(p -> p.work() == Work.UNLISTED && p.verdict() == Verdict.FAIL)) {
+            // A shard's gate that could not even list its work failed: the merged gate fails, whatever
+            // the others covered; its coverage cannot be checked and need not be.
+            return failedShard(parts);
+        }
         int planned = parts.get(0).work().planned();
         Set<String> covered = new HashSet<>();
         List<String> items = new ArrayList<>();
@@ -128,6 +133,16 @@ public final class ShardMerge {
                 ran.stream().flatMap(p -> p.checks().stream()).toList(), ran.stream().flatMap(p -> p.kills().stream()).toList(),
                 ran.stream().flatMap(p -> p.traces().stream()).toList(), ran.stream().flatMap(p -> p.witnesses().stream()).toList(),
                 parts.size() > 1 ? new Work(planned, items) : parts.get(0).work());
+    }
+
+    private static GateResult failedShard(List<GateResult> parts) {
+        String detail = java.util.stream.IntStream.range(0, parts.size()).filter(k -> parts.get(k).verdict() == Verdict.FAIL)
+                .mapToObj(k -> "shard " + (k + 1) + "/" + parts.size() + ": " + parts.get(k).detail()).collect(Collectors.joining(" | "));
+        return new GateResult(parts.get(0).name(), parts.get(0).proves(), Verdict.FAIL,
+                parts.stream().mapToDouble(GateResult::seconds).sum(), Effort.NONE, detail,
+                parts.stream().flatMap(p -> p.checks().stream()).toList(), parts.stream().flatMap(p -> p.kills().stream()).toList(),
+                parts.stream().flatMap(p -> p.traces().stream()).toList(), parts.stream().flatMap(p -> p.witnesses().stream()).toList(),
+                Work.UNLISTED);
     }
 
     private static void same(String what, Object a, Object b, String sourceA, String sourceB) {
