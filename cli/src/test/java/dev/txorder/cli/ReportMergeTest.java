@@ -196,7 +196,7 @@ class ReportMergeTest {
             }
 
             @Override
-            public GateResult run(VerifyContext context) {
+            public GateResult run(VerifyContext context) throws InterruptedException {
                 if (context.shard().index() == 2) {
                     throw new IllegalStateException("TLC's jar is missing");
                 }
