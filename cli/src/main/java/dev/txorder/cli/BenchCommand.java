@@ -88,6 +88,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "between claim and publish, the queues before each offer). Each value multiplies the rows.")
     List<Integer> fillNs;
 
+    @Option(names = "--chart", paramLabel = "DIR", description = "Also draw packets per second against --fill-ns, one line "
+            + "per implementation, per senders and array size, as SVG files in DIR (needs two or more fill costs).")
+    Path chart;
+
     @Option(names = "--jar", paramLabel = "JAR", description = "The benchmarks jar (default: bench/target/benchmarks.jar "
             + "of this checkout, rebuilt with Maven when missing or stale).")
     Path jar;
@@ -204,6 +208,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<Integer> fills = fillNs.stream().distinct().toList();
+        if (chart != null && (fills.size() < 2 || !Files.isDirectory(chart))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--chart: " + (fills.size() < 2
+                    ? "a chart of packets against fill cost needs two or more --fill-ns values"
+                    : chart + " is not a directory") + "; allowed: an existing directory, with --fill-ns A,B,...");
+        }
         if (json != null) {
             Path dir = json.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
@@ -252,6 +261,11 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
             out.println("JSON rows written to " + json);
+        }
+        if (chart != null) {
+            for (Path f : BenchChart.write(rows, chart)) {
+                out.println("chart written to " + f);
+            }
         }
         out.flush();
         return TxorderCommand.HOLDS;
