@@ -254,4 +254,27 @@ class TxDriverPlacementTest {
         flag.reserve(1, StepProbe.NONE, 0);
         assertThat(flag.headReady()).as("the prior art's rings read marks as M10 says too").isTrue();
     }
+
+    @Test
+    void shouldShowEverySendPathsStepsToTheProbeInTheSpecsOrder() {
+        List<String> steps = new java.util.ArrayList<>();
+        StepProbe probe = (step, cpu) -> steps.add(step + " " + cpu);
+        TxConfig next = TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.NEXT);
+        List<SendPath> paths = List.of(
+                new TxDriver(next),
+                new TxDriver(next.withMutant(Mutant.M1)),
+                new TxDriver(TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.HASH)),
+                new SingleQueueDriver(TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.HASH)));
+        for (SendPath p : paths) {
+            steps.clear();
+            p.send(request(1, 6, 0, MAC, MAC, 2), probe, FaultPlan.NONE);
+            assertThat(steps).as(p.getClass().getSimpleName())
+                    .containsExactly("ASSIGN 6", "RESERVE 6", "WRITE 6", "WRITE 6");
+        }
+        // M5 reaches RESERVE twice: before the claim, as every path, and between its read and store of TAIL.
+        steps.clear();
+        new TxDriver(TxConfig.of(Layout.parse("0x2"), AssignmentPolicy.HASH).withMutant(Mutant.M5))
+                .send(request(1, 6, 0, MAC, MAC, 2), probe, FaultPlan.NONE);
+        assertThat(steps).containsExactly("ASSIGN 6", "RESERVE 6", "RESERVE 6", "WRITE 6", "WRITE 6");
+    }
 }

@@ -222,6 +222,20 @@ class TxRingTest {
         assertThat(correct.headReady()).as("the position reading of the same state").isFalse();
     }
 
+    @Test
+    void shouldFindNoMarkInASlotNeverWrittenUnderTheFlagReadingOnTheFirstLap() {
+        // M10 takes any mark for a reserved position; a fresh slot must still hold none.
+        TxRing ring = new TxRing(0, 0, 4, null, TxRing.ReadyMark.FLAG);
+        long pos = ring.reserve(4, StepProbe.NONE, 0);
+        ring.write(pos, request(1, 0, 0, MAC, 1), 1, 0L, Indicator.NEXT, true);
+        consume(ring, 1);
+        for (int p = 1; p < 4; p++) {
+            assertThat(ring.head()).isEqualTo(p);
+            assertThat(ring.headReady()).as("slot %d reserved and never written", p).isFalse();
+            ring.advance();
+        }
+    }
+
     // ------------------------------------------------------------------ space
 
     @Test
