@@ -128,13 +128,16 @@ final class CostCommand implements Callable<Integer> {
                             TlcResult result = runner.check(dir, GeneratedModel.NAME);
                             boolean finished = result.verdict() == Verdict.PASS || result.verdict().isViolation();
                             double growth = previous > 0 && finished ? (double) result.distinctStates() / previous : Double.NaN;
-                            Row row = new Row(p, cpu, k, r, finished ? result.outcome() : "did not finish: " + result.verdict()
-                                    .name().toLowerCase(Locale.ROOT), result.distinctStates(), result.statesGenerated(), result.depth(),
+                            String outcome = finished ? result.outcome()
+                                    : result.seconds() >= limit - 1 ? "did not finish in " + limit + " s"
+                                    : "did not finish: " + result.verdict().name().toLowerCase(Locale.ROOT) + ": "
+                                    + result.message().lines().findFirst().orElse("");
+                            Row row = new Row(p, cpu, k, r, outcome, result.distinctStates(), result.statesGenerated(), result.depth(),
                                     result.seconds(), growth);
                             rows.add(row);
-                            out.printf(Locale.ROOT, "%-5s %4d %6d %8d %,12d %,12d %6d %9.1f %7s  %s%n", p, cpu, k, r,
-                                    row.distinctStates(), row.statesGenerated(), row.depth(), row.seconds(),
-                                    Double.isNaN(growth) ? "-" : String.format(Locale.ROOT, "%.2fx", growth), row.outcome());
+                            out.printf(Locale.ROOT, "%-5s %4d %6d %8d %12s %12s %6s %9.1f %7s  %s%n", p, cpu, k, r,
+                                    count(row.distinctStates()), count(row.statesGenerated()), row.depth() < 0 ? "-" : "" + row.depth(),
+                                    row.seconds(), Double.isNaN(growth) ? "-" : String.format(Locale.ROOT, "%.2fx", growth), row.outcome());
                             out.flush();
                             violated |= result.verdict().isViolation();
                             if (!finished) {
@@ -173,6 +176,11 @@ final class CostCommand implements Callable<Integer> {
                 WorkFolders.deleteQuietly(work);
             }
         }
+    }
+
+    /** A state count, or {@code -} when TLC did not say (it was stopped). */
+    private static String count(long n) {
+        return n < 0 ? "-" : String.format(Locale.ROOT, "%,d", n);
     }
 
     /** {@code A..B} or {@code A}, each within {@code min..max}. */
