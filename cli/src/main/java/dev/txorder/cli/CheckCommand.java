@@ -19,7 +19,6 @@ import dev.txorder.spec.Verdict;
 import dev.txorder.spec.WorkFolders;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,11 +124,7 @@ final class CheckCommand implements Callable<Integer> {
                     out.printf("txorder check: %s%n", bounds);
                     out.flush();
                 }
-                Path dir = runner.cleanDirectory(name);
-                files.stage(dir, List.of());
-                Files.writeString(dir.resolve(name + ".tla"), generated.module(), StandardCharsets.UTF_8);
-                Files.writeString(dir.resolve(name + ".cfg"), generated.config(), StandardCharsets.UTF_8);
-                result = runner.check(dir, name);
+                result = generated.check(runner, files);
             } else {
                 Manifest manifest = Manifest.read(files.manifest());
                 Model shipped = manifest.find(model).orElseThrow(() -> new InvalidInputException("model",

@@ -121,11 +121,7 @@ final class CostCommand implements Callable<Integer> {
                         long previous = -1;
                         for (int r = n[0]; r <= n[1]; r++) {
                             GeneratedModel model = new GeneratedModel(List.of(k), p, cpu, r, a, Math.max(a, 2), "none", List.of(), f);
-                            Path dir = runner.cleanDirectory(GeneratedModel.NAME);
-                            files.stage(dir, List.of());
-                            Files.writeString(dir.resolve(GeneratedModel.NAME + ".tla"), model.module(), StandardCharsets.UTF_8);
-                            Files.writeString(dir.resolve(GeneratedModel.NAME + ".cfg"), model.config(), StandardCharsets.UTF_8);
-                            TlcResult result = runner.check(dir, GeneratedModel.NAME);
+                            TlcResult result = model.check(runner, files);
                             boolean finished = result.verdict() == Verdict.PASS || result.verdict().isViolation();
                             double growth = previous > 0 && finished ? (double) result.distinctStates() / previous : Double.NaN;
                             String outcome = finished ? result.outcome()
@@ -159,7 +155,8 @@ final class CostCommand implements Callable<Integer> {
             out.flush();
             return violated ? TxorderCommand.VIOLATED : TxorderCommand.HOLDS;
         } catch (InvalidInputException | ModelInputException e) {
-            err.println("txorder cost: " + e.getMessage());
+            String field = e instanceof InvalidInputException i ? i.field() : ((ModelInputException) e).field();
+            err.println("txorder cost: " + (e.getMessage().startsWith(field) ? e.getMessage() : field + ": " + e.getMessage()));
             err.flush();
             return TxorderCommand.BAD_INPUT;
         } catch (IOException e) {

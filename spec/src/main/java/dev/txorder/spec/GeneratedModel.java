@@ -1,5 +1,9 @@
 package dev.txorder.spec;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +105,15 @@ public record GeneratedModel(List<Integer> queuesPerGroup, String policy, int cp
     }
 
     /** The text of {@code MCGenerated.tla}. */
+    /** Stages the spec's modules and this model in {@code runner}'s folder for it, and checks it with TLC. */
+    public TlcResult check(TlcRunner runner, SpecFiles files) throws IOException, InterruptedException {
+        Path dir = runner.cleanDirectory(NAME);
+        files.stage(dir, List.of());
+        Files.writeString(dir.resolve(NAME + ".tla"), module(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(NAME + ".cfg"), config(), StandardCharsets.UTF_8);
+        return runner.check(dir, NAME);
+    }
+
     public String module() {
         int groups = queuesPerGroup.size();
         List<String> flows = new ArrayList<>();
