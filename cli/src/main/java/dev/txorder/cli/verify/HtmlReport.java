@@ -1,11 +1,7 @@
 package dev.txorder.cli.verify;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,36 +15,7 @@ import java.util.Map;
  * counterexample as a table in which the values a step changed are marked.
  */
 final class HtmlReport {
-    private static final Mustache TEMPLATE = new Factory().compile("report.mustache");
-
-    /**
-     * Mustache with HTML's five escapes only: mustache.java's own escaper also encodes {@code =},
-     * backticks and newlines, which leaves a counterexample's text unreadable in the page's source.
-     */
-    private static final class Factory extends DefaultMustacheFactory {
-        Factory() {
-            super("dev/txorder/cli/verify");
-        }
-
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
-                    switch (c) {
-                        case '&' -> writer.write("&amp;");
-                        case '<' -> writer.write("&lt;");
-                        case '>' -> writer.write("&gt;");
-                        case '"' -> writer.write("&quot;");
-                        case '\'' -> writer.write("&#39;");
-                        default -> writer.write(c);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
+    private static final Mustache TEMPLATE = Templates.html("report.mustache");
 
     private HtmlReport() {
     }

@@ -1,11 +1,7 @@
 package dev.txorder.cli.verify;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,23 +14,8 @@ import java.util.Map;
  * from it by hand.
  */
 public final class MarkdownReport {
-    private static final Mustache TEMPLATE = new Factory().compile("results.md.mustache");
-
-    /** Mustache without HTML escaping: Markdown table cells are escaped by {@link #cell} instead. */
-    private static final class Factory extends DefaultMustacheFactory {
-        Factory() {
-            super("dev/txorder/cli/verify");
-        }
-
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
+    /** Values as they are: Markdown table cells are escaped by {@link #cell}. */
+    private static final Mustache TEMPLATE = Templates.plain("results.md.mustache");
 
     private MarkdownReport() {
     }
