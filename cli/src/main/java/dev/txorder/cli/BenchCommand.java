@@ -89,8 +89,13 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> fillNs;
 
     @Option(names = "--chart", paramLabel = "DIR", description = "Also draw packets per second against --fill-ns, one line "
-            + "per implementation, per senders and array size, as SVG files in DIR (needs two or more fill costs).")
+            + "per implementation, per senders and array size, as SVG and PNG files in DIR, made if missing (needs two or "
+            + "more fill costs).")
     Path chart;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "Run nothing: print (and --json, --chart) an earlier run "
+            + "from its JMH results, the jmh-round-N.json files it left in DIR (target/txorder-bench by default).")
+    Path from;
 
     @Option(names = "--jar", paramLabel = "JAR", description = "The benchmarks jar (default: bench/target/benchmarks.jar "
             + "of this checkout, rebuilt with Maven when missing or stale).")
@@ -208,10 +213,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<Integer> fills = fillNs.stream().distinct().toList();
-        if (chart != null && (fills.size() < 2 || !Files.isDirectory(chart))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--chart: " + (fills.size() < 2
-                    ? "a chart of packets against fill cost needs two or more --fill-ns values"
-                    : chart + " is not a directory") + "; allowed: an existing directory, with --fill-ns A,B,...");
+        if (chart != null && from == null && fills.size() < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--chart: a chart of packets against fill cost "
+                    + "needs two or more --fill-ns values; allowed: --fill-ns A,B,...");
+        }
+        if (chart != null && Files.exists(chart) && !Files.isDirectory(chart)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--chart: " + chart
+                    + " is a file; allowed: a directory (made if missing)");
         }
         if (json != null) {
             Path dir = json.toAbsolutePath().getParent();
@@ -220,6 +228,68 @@ final class BenchCommand implements Callable<Integer> {
                         "--json: the directory of " + json + " does not exist");
             }
         }
+        if (from != null) {
+            for (String running : List.of("--quick", "--impl", "--fill-ns", "--jar")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(running)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), running + ": runs nothing with --from "
+                            + "(an earlier run's rows are printed as they ran); allowed with --from: --json, --chart");
+                }
+            }
+        }
+        List<String> roundResults = from != null ? earlierRun(from) : run(chosen, fills, err);
+        if (roundResults == null) {
+            return TxorderCommand.VIOLATED;
+        }
+        List<Row> rows;
+        try {
+            rows = parseJmhJson(roundResults);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            if (from == null) {
+                throw e;
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from: " + from + " does not hold JMH results "
+                    + "of txorder's benchmarks (" + e.getMessage() + "); allowed: the directory of a txorder bench run");
+        }
+        if (chart != null && rows.stream().map(Row::fillNs).distinct().count() < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--chart: the run measured one fill cost; "
+                    + "a chart of packets against fill cost needs two or more (--fill-ns A,B,...)");
+        }
+        printTable(out, rows, roundResults.size());
+        if (json != null) {
+            Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
+            out.println("JSON rows written to " + json);
+        }
+        if (chart != null) {
+            Files.createDirectories(chart);
+            for (Path f : BenchChart.write(rows, chart)) {
+                out.println("chart written to " + f);
+            }
+        }
+        out.flush();
+        return TxorderCommand.HOLDS;
+    }
+
+    /** The JMH results of an earlier run, in round order; none is bad input. */
+    private List<String> earlierRun(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            for (int round = 1; Files.isRegularFile(dir.resolve("jmh-round-" + round + ".json")); round++) {
+                files.add(dir.resolve("jmh-round-" + round + ".json"));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from: " + dir
+                    + " holds no jmh-round-1.json; allowed: the directory a txorder bench run left its results in");
+        }
+        List<String> rounds = new ArrayList<>();
+        for (Path f : files) {
+            rounds.add(Files.readString(f, StandardCharsets.UTF_8));
+        }
+        return rounds;
+    }
+
+    /** Runs the rounds; @return each round's JMH results, or null when JMH failed (said on {@code err}). */
+    private List<String> run(List<String> chosen, List<Integer> fills, PrintWriter err) throws IOException, InterruptedException {
         Path root = checkoutRoot();
         Path benchJar = jar != null ? jar : ensureBuilt(root, err);
         if (!Files.isRegularFile(benchJar)) {
@@ -252,23 +322,11 @@ final class BenchCommand implements Callable<Integer> {
             int status = runJmh(cmd, log, err);
             if (status != 0 || !Files.isRegularFile(results)) {
                 err.println("txorder bench: JMH exited with status " + status + " in round " + round + "; see " + log);
-                return TxorderCommand.VIOLATED;
+                return null;
             }
             roundResults.add(Files.readString(results, StandardCharsets.UTF_8));
         }
-        List<Row> rows = parseJmhJson(roundResults);
-        printTable(out, rows, rounds);
-        if (json != null) {
-            Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
-            out.println("JSON rows written to " + json);
-        }
-        if (chart != null) {
-            for (Path f : BenchChart.write(rows, chart)) {
-                out.println("chart written to " + f);
-            }
-        }
-        out.flush();
-        return TxorderCommand.HOLDS;
+        return roundResults;
     }
 
     // ---------------------------------------------------------------- locating and building the jar

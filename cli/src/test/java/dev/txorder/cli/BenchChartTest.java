@@ -47,11 +47,14 @@ class BenchChartTest {
     }
 
     @Test
-    void shouldWriteEachChartAsAnSvgFile() throws Exception {
+    void shouldWriteEachChartAsSvgAndPng() throws Exception {
         List<Path> files = BenchChart.write(rows(), dir);
 
-        assertThat(files).containsExactly(dir.resolve("crossover-2s-a1.svg"));
+        assertThat(files).containsExactly(dir.resolve("crossover-2s-a1.svg"), dir.resolve("crossover-2s-a1.png"));
         String svg = Files.readString(files.get(0));
         assertThat(svg).contains("<svg").contains("</svg>");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(files.get(1).toFile());
+        assertThat(png.getWidth()).isEqualTo(800);
+        assertThat(png.getHeight()).isEqualTo(500);
     }
 }

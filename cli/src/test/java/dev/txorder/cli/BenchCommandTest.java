@@ -189,4 +189,47 @@ class BenchCommandTest {
         assertThat(exit).isEqualTo(TxorderCommand.BAD_INPUT);
         assertThat(err.toString()).contains("--impl", "'lmax'", "next-k1", "array-blocking-queue", "next-k2-traced");
     }
+
+    @Test
+    void shouldReprintAnEarlierRunFromItsRoundsWithoutRunningAnything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("jmh-round-1.json"), JMH_JSON);
+        java.nio.file.Files.writeString(dir.resolve("jmh-round-2.json"), JMH_JSON_ROUND_2);
+        StringWriter out = new StringWriter();
+        var cli = TxorderCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+
+        int exit = cli.execute("bench", "--from", dir.toString(), "--json", dir.resolve("rows.json").toString());
+
+        assertThat(exit).isEqualTo(TxorderCommand.HOLDS);
+        assertThat(out.toString()).contains("2 rounds").contains("next-k2").contains("disruptor");
+        JsonNode rows = Json.parse(java.nio.file.Files.readString(dir.resolve("rows.json")), "rows");
+        assertThat(rows.get(0).get("rounds").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseFromADirectoryWithoutRoundsOrWithBadJsonOrWithRunningOptions(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(refusal("bench", "--from", dir.toString())).contains("--from", "jmh-round-1.json");
+
+        java.nio.file.Files.writeString(dir.resolve("jmh-round-1.json"), "[ { \"params\" : ");
+        assertThat(refusal("bench", "--from", dir.toString())).contains("--from", "not valid JSON");
+
+        java.nio.file.Files.writeString(dir.resolve("jmh-round-1.json"), JMH_JSON);
+        assertThat(refusal("bench", "--from", dir.toString(), "--impl", "next-k2")).contains("--impl", "--from");
+        assertThat(refusal("bench", "--from", dir.toString(), "--chart", dir.resolve("c").toString()))
+                .contains("--chart", "one fill cost");
+        assertThat(refusal("bench", "--fill-ns", "0,100", "--chart", dir.resolve("jmh-round-1.json").toString()))
+                .contains("--chart", "is a file");
+    }
+
+    private static String refusal(String... args) {
+        StringWriter err = new StringWriter();
+        var cli = TxorderCommand.newCommandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(TxorderCommand.BAD_INPUT);
+        return err.toString();
+    }
 }
