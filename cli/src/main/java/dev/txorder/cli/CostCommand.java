@@ -104,8 +104,8 @@ final class CostCommand implements Callable<Integer> {
                     throw new InvalidInputException("policy", "'" + p + "' is not a policy; allowed: hash, next");
                 }
             }
-            if (chart != null && !Files.isDirectory(chart)) {
-                throw new InvalidInputException("chart", chart + " is not a directory; allowed: an existing directory");
+            if (chart != null && Files.exists(chart) && !Files.isDirectory(chart)) {
+                throw new InvalidInputException("chart", chart + " is a file; allowed: a directory (made if missing)");
             }
             work = Files.createTempDirectory("txorder-cost");
             SpecFiles files = SpecFiles.extractedFromClasspath(work.resolve("spec"));
@@ -150,6 +150,7 @@ final class CostCommand implements Callable<Integer> {
                 out.println("CSV written to " + csv);
             }
             if (chart != null) {
+                Files.createDirectories(chart);
                 out.println("chart written to " + writeChart(rows, chart));
             }
             out.flush();

@@ -10,6 +10,7 @@ import dev.txorder.audit.AuditJson;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.driver.FaultPlan;
 import dev.txorder.io.RequestsFile;
+import dev.txorder.io.PcapFile;
 import dev.txorder.io.WireFile;
 import dev.txorder.layout.Layout;
 import dev.txorder.sim.RandomRequests;
@@ -108,6 +109,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "write the wire: seq,request,packet,priority,group,queue,indicator,dst_mac")
     Path wireOut;
 
+    @Option(names = "--pcap-out", paramLabel = "WIRE.pcap",
+            description = "write the wire as a pcap file: an Ethernet frame per packet (802.1Q priority tag, EtherType "
+                    + "0x88B5, the txorder tag: request, packet, count, flow, group, queue, indicator, sender, sequence "
+                    + "numbers), nanosecond times from the NIC's clock; tools/wireshark/txorder.lua dissects it")
+    Path pcapOut;
+
     @Option(names = "--mutant", completionCandidates = Candidates.Mutants.class, paramLabel = "Mx",
             description = "switch on a known-bad design of DESIGN.md §2 (repeatable)")
     List<String> mutants = new ArrayList<>();
@@ -132,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** Everything the options fix, validated; nothing has run yet. */
     record Plan(TxConfig config, Simulation.Driver driver, SendHistory history, String source, FaultPlan faults,
-                long faultEvery, long stallMillis, boolean deterministic, Path wireOut) { }
+                long faultEvery, long stallMillis, boolean deterministic, Path wireOut, Path pcapOut) { }
 
     @Override
     public Integer call() {
@@ -185,6 +192,16 @@ final class SimulateCommand implements Callable<Integer> {
             }
             out.println("wire: " + result.wire().size() + " packets written to " + plan.wireOut());
         }
+        if (plan.pcapOut() != null) {
+            try {
+                PcapFile.write(result.wire(), result.history(), plan.pcapOut());
+            } catch (IOException e) {
+                err.println("txorder simulate: pcap-out: cannot write " + plan.pcapOut() + ": " + oneLine(e.toString()));
+                err.flush();
+                return TxorderCommand.RUN_FAILED;
+            }
+            out.println("pcap: " + result.wire().size() + " frames written to " + plan.pcapOut());
+        }
         out.flush();
         return result.audit().holds() ? TxorderCommand.HOLDS : TxorderCommand.VIOLATED;
     }
@@ -231,7 +248,11 @@ final class SimulateCommand implements Callable<Integer> {
         checkDriverHas(d, ms);
         long every = faultEvery == null ? 0 : OptionValues.longIn("fault-every", faultEvery, 1, Long.MAX_VALUE);
         long stall = OptionValues.longIn("stall-ms", stallMs, 1, 600_000);
-        checkWireOut();
+        checkOutput("wire-out", wireOut);
+        checkOutput("pcap-out", pcapOut);
+        if (wireOut != null && pcapOut != null && wireOut.toAbsolutePath().normalize().equals(pcapOut.toAbsolutePath().normalize())) {
+            throw new InvalidInputException("pcap-out", pcapOut + " is also --wire-out; allowed: two different files");
+        }
 
         SendHistory history;
         String source;
@@ -269,7 +290,7 @@ final class SimulateCommand implements Callable<Integer> {
         FaultPlan faults = every == 0 ? FaultPlan.NONE
                 // Request ids are >= 0 (files and random streams), so the remainder is in 0..every-1.
                 : (r, written) -> r.id % every == every - 1 && written == r.packets / 2;
-        return new Plan(config, d, history, source, faults, every, stall, deterministic, wireOut);
+        return new Plan(config, d, history, source, faults, every, stall, deterministic, wireOut, pcapOut);
     }
 
     /**
@@ -302,21 +323,21 @@ final class SimulateCommand implements Callable<Integer> {
         };
     }
 
-    /** Fails now, not after the run, if the wire file cannot be created. */
-    private void checkWireOut() {
-        if (wireOut == null) {
+    /** Fails now, not after the run, if an output file ({@code --wire-out}, {@code --pcap-out}) cannot be created. */
+    private static void checkOutput(String option, Path file) {
+        if (file == null) {
             return;
         }
-        if (Files.isDirectory(wireOut)) {
-            throw new InvalidInputException("wire-out", wireOut + " is a directory; allowed: a file path");
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(option, file + " is a directory; allowed: a file path");
         }
-        Path parent = wireOut.toAbsolutePath().getParent();
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new InvalidInputException("wire-out", "directory " + parent + " does not exist; allowed: a file "
+            throw new InvalidInputException(option, "directory " + parent + " does not exist; allowed: a file "
                     + "in an existing directory");
         }
-        if (Files.exists(wireOut) && !Files.isWritable(wireOut)) {
-            throw new InvalidInputException("wire-out", wireOut + " is not writable");
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new InvalidInputException(option, file + " is not writable");
         }
     }
 

@@ -39,11 +39,15 @@ public final class OrderAudit {
      * @param oneClock    the history's begin and end times are on one clock for all senders; if not,
      *                    only each sender's own order is known (it sends one request after another),
      *                    and FlowOrder and GroupOrder are judged in real time per sender
+     * @param queues      the wire says which group and queue each packet left from; traffic captured
+     *                    after a real NIC whose queues are not known (txorder gen's) does not
      */
-    public record Evidence(boolean tickets, boolean readyMasks, boolean oneClock) {
-        public static final Evidence FULL = new Evidence(true, true, true);
+    public record Evidence(boolean tickets, boolean readyMasks, boolean oneClock, boolean queues) {
+        public static final Evidence FULL = new Evidence(true, true, true, true);
         /** A requests file and a wire file: the order of each sender's requests, the packets as sent. */
-        public static final Evidence FILES = new Evidence(false, false, false);
+        public static final Evidence FILES = new Evidence(false, false, false, true);
+        /** A capture whose packets do not say which queue they left from. */
+        public static final Evidence CAPTURE_WITHOUT_QUEUES = new Evidence(false, false, false, false);
     }
 
     private final TxConfig config;
@@ -268,6 +272,10 @@ public final class OrderAudit {
         if (!evidence.readyMasks()) {
             String why = "the wire has no ready masks: which groups had a packet ready is not known";
             report.notJudged(Property.StrictPriority, why).notJudged(Property.WeightedShare, why);
+        }
+        if (!evidence.queues()) {
+            String why = "the packets do not say which queue or group they left from";
+            report.notJudged(Property.FlowAffinity, why).notJudged(Property.PriorityIsolation, why);
         }
         if (path == null) {
             report.notJudged(Property.SlotExclusion, "no rings: which positions were claimed is not known")

@@ -29,7 +29,7 @@ class JUnitGateShardTest {
     void shouldRunEachTestClassInExactlyOneShardAndMergeToTheUnshardedResult() {
         GateResult whole = run(Shard.WHOLE);
         assertThat(whole.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(whole.work().items()).containsExactly("dev.txorder.io.InputFuzzTest", "dev.txorder.io.RequestsFileTest",
+        assertThat(whole.work().items()).containsExactly("dev.txorder.io.InputFuzzTest", "dev.txorder.io.PcapFileTest", "dev.txorder.io.RequestsFileTest",
                 "dev.txorder.io.WireFileTest", "dev.txorder.layout.LayoutTest");
         assertThat(report.resolve("properties/junit-platform/TEST-junit-jupiter.xml")).as("the JUnit Platform's own report")
                 .content().contains("<testsuite name=\"JUnit Jupiter\"").contains("dev.txorder.layout.LayoutTest");
