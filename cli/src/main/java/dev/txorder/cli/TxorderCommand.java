@@ -16,7 +16,7 @@ import picocli.CommandLine;
         versionProvider = TxorderCommand.Version.class,
         description = "Verification suite for an ordered multi-queue transmit path (US 2003/0058878 A1).",
         subcommands = {SimulateCommand.class, CheckCommand.class, TraceCommand.class, VerifyCommand.class,
-                StressCommand.class, BenchCommand.class, SoakCommand.class, AuditCommand.class, GenCommand.class, ReportCommand.class,
+                StressCommand.class, BenchCommand.class, SoakCommand.class, AuditCommand.class, GenCommand.class, ProbeCommand.class, ReportCommand.class,
                 CostCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class TxorderCommand implements Runnable {
