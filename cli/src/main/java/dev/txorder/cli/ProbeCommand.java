@@ -110,6 +110,10 @@ final class ProbeCommand {
                         + "; needs root and network namespaces (nothing was run: not a pass)");
                 return TxorderCommand.BAD_INPUT;
             } catch (IOException e) {
+                if (probe.interrupted()) {
+                    err.println("txorder probe linux: interrupted (the namespaces were removed)");
+                    return TxorderCommand.INTERRUPTED;
+                }
                 err.println("txorder probe linux: the run failed: " + e.getMessage());
                 return TxorderCommand.RUN_FAILED;
             } catch (InterruptedException e) {

@@ -76,6 +76,8 @@ public final class LinuxProbe {
     private final Path work;
     private final List<Process> children = new ArrayList<>();
     private boolean created;
+    /** Set when the JVM is shutting down (Ctrl-C, SIGTERM) and the hook removed everything. */
+    private volatile boolean interrupted;
 
     public LinuxProbe(Path work) {
         long pid = ProcessHandle.current().pid();
@@ -84,6 +86,11 @@ public final class LinuxProbe {
         this.senderIf = "txo" + pid + "a";
         this.receiverIf = "txo" + pid + "b";
         this.work = work;
+    }
+
+    /** Whether the run was stopped by a signal (its namespaces are then already removed). */
+    public boolean interrupted() {
+        return interrupted;
     }
 
     public String senderNamespace() {
@@ -101,7 +108,10 @@ public final class LinuxProbe {
                 throw new NotPermitted(tool + " is not installed (iproute2, util-linux)");
             }
         }
-        Thread cleaner = new Thread(this::cleanUp, "txorder-probe-cleanup");
+        Thread cleaner = new Thread(() -> {
+            interrupted = true;
+            cleanUp();
+        }, "txorder-probe-cleanup");
         Runtime.getRuntime().addShutdownHook(cleaner);
         try {
             build(o);
