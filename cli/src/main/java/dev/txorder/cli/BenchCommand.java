@@ -44,7 +44,7 @@ import picocli.CommandLine;
                 "the LMAX Disruptor, JCTools MpscArrayQueue and ArrayBlockingQueue, with 1 and 2 senders",
                 "and arrays of 1 and 8 packets; prints packets per second and ratios measured in the same run.",
                 "Timings are only comparable within one run on a quiet machine."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     /** Every implementation the benchmarks know, in the order the tables list them. */
     static final List<String> IMPLS = List.of("next-k1", "next-k2", "next-k4", "hash-k1", "hash-k2", "hash-k4",
@@ -255,9 +255,16 @@ final class BenchCommand implements Callable<Integer> {
                     + "a chart of packets against fill cost needs two or more (--fill-ns A,B,...)");
         }
         printTable(out, rows, roundResults.size());
+        String rowsJson = toJson(rows, machine());
         if (json != null) {
-            Files.writeString(json, toJson(rows, machine()), StandardCharsets.UTF_8);
+            Files.writeString(json, rowsJson, StandardCharsets.UTF_8);
             out.println("JSON rows written to " + json);
+        }
+        if (from == null) {
+            // The latest run's rows, which txorder verify's HTML report shows and links.
+            Path latest = latestRows();
+            Files.createDirectories(latest.getParent());
+            Files.writeString(latest, rowsJson, StandardCharsets.UTF_8);
         }
         if (chart != null) {
             Files.createDirectories(chart);
@@ -330,6 +337,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     // ---------------------------------------------------------------- locating and building the jar
+
+    /** Where each run leaves its rows as JSON: {@code target/txorder-bench/rows.json} of this checkout. */
+    public static Path latestRows() {
+        return checkoutRoot().resolve("target").resolve("txorder-bench").resolve("rows.json");
+    }
 
     /** The checkout this command runs from: three levels above cli/target/txorder.jar or cli/target/classes. */
     private static Path checkoutRoot() {

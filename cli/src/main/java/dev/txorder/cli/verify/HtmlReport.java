@@ -21,8 +21,15 @@ final class HtmlReport {
     }
 
     static String render(VerifyReport r) {
+        return render(r, java.util.Optional.empty());
+    }
+
+    /** The report, with the latest benchmark rows when there are any. */
+    static String render(VerifyReport r, java.util.Optional<BenchRows> bench) {
         StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, view(r));
+        Map<String, Object> v = view(r);
+        v.put("bench", bench.orElse(null));
+        TEMPLATE.execute(out, v);
         return out.toString();
     }
 

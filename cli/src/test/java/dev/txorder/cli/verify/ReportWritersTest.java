@@ -86,6 +86,29 @@ class ReportWritersTest {
     }
 
     @Test
+    void shouldShowAndLinkTheLatestBenchmarkRowsWhenThereAreAnyAndNothingWhenNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path rows = dir.resolve("bench.json");
+        java.nio.file.Files.writeString(rows, """
+                [ { "impl" : "next-k2", "producers" : 2, "array" : 1, "fill_ns" : 1000, "mpps" : 1.46, "vs_single_lock" : 1.65,
+                    "vs_single_lock_by_round" : [ 1.58, 1.65, 1.75 ], "vs_disruptor" : 1.53, "vs_disruptor_by_round" : [ 1.53 ],
+                    "machine" : "2 cores, Linux amd64, JDK 17" },
+                  { "impl" : "disruptor", "producers" : 2, "array" : 1, "fill_ns" : 1000, "mpps" : 0.97, "vs_single_lock" : null,
+                    "vs_disruptor" : 1.0, "machine" : "2 cores, Linux amd64, JDK 17" } ]
+                """);
+        String html = HtmlReport.render(report(), BenchRows.read(rows, "bench.json"));
+
+        assertThat(html).contains("<h2 id=\"bench\">Latest benchmarks</h2>").contains("<a href=\"bench.json\">bench.json</a>")
+                .contains("2 cores, Linux amd64, JDK 17")
+                .contains("<tr><td>next-k2</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1000</td>"
+                        + "<td class=\"num\">1.46</td><td class=\"num\">1.65x (1.58-1.75)</td><td class=\"num\">1.53x (1.53-1.53)</td></tr>")
+                .contains("<td class=\"num\">n/a</td>");
+        assertThat(ReportWriters.html(report())).doesNotContain("id=\"bench\"");
+        java.nio.file.Files.writeString(rows, "not json");
+        assertThat(BenchRows.read(rows, "bench.json")).as("a file that is not a run's rows shows nothing").isEmpty();
+    }
+
+    @Test
     void shouldWriteMarkdownTablesWhoseCellsStayCells() {
         String md = MarkdownReport.render(report(), "docs/results/summary.json");
         assertThat(md).contains("from `docs/results/summary.json`", "- verdict: **fail**", "- commit: unknown");
