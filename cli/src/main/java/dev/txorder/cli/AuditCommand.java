@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,7 +114,7 @@ final class AuditCommand implements Callable<Integer> {
                         + "txorder tag; allowed: a capture of txorder-tagged traffic (EtherType 0x88B5, or UDP)");
             }
             checkTags(capture, l);
-            java.util.function.ToLongFunction<TxTag> ids;
+            ToLongFunction<TxTag> ids;
             if (requests != null) {
                 history = senderOrder(RequestsFile.read(requests, l.priorityCount(), 1 << 26));
                 ids = TxTag::request;

@@ -1,5 +1,6 @@
 package dev.txorder.io;
 
+import com.carrotsearch.hppc.IntLongHashMap;
 import com.carrotsearch.hppc.LongIntHashMap;
 import dev.txorder.Indicator;
 import dev.txorder.InvalidInputException;
@@ -26,7 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Packets as pcap files, the format every network tool reads: each packet an Ethernet frame to its
@@ -152,7 +158,7 @@ public final class PcapFile {
     /** For each row, how many requests its sender sent before it (rows are in each sender's order). */
     private static long[] senderSeqs(SendHistory history) {
         long[] seq = new long[history.size()];
-        com.carrotsearch.hppc.IntLongHashMap next = new com.carrotsearch.hppc.IntLongHashMap();
+        IntLongHashMap next = new IntLongHashMap();
         for (int i = 0; i < history.size(); i++) {
             seq[i] = next.addTo(history.cpu(i), 1) - 1;
         }
@@ -305,7 +311,7 @@ public final class PcapFile {
      */
     public static Requests requestsOf(Capture capture) {
         List<Tagged> firsts = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Tagged t : capture.packets()) {
             long key = (long) t.tag().sender() << 48 ^ t.tag().senderSeq();
             if (seen.add(key)) {
@@ -315,7 +321,7 @@ public final class PcapFile {
         firsts.sort(Comparator.comparingInt((Tagged t) -> t.tag().sender()).thenComparingLong(t -> t.tag().senderSeq()));
         SendHistory h = new SendHistory(firsts.size());
         List<String> names = new ArrayList<>();
-        java.util.Map<Long, Integer> rows = new java.util.HashMap<>();
+        Map<Long, Integer> rows = new HashMap<>();
         TxRequest r = new TxRequest();
         for (int i = 0; i < firsts.size(); i++) {
             TxTag tag = firsts.get(i).tag();
@@ -335,7 +341,7 @@ public final class PcapFile {
     }
 
     /** The requests of a capture and the row of each (sender, sender_seq). */
-    public record Requests(SendHistory history, java.util.Map<Long, Integer> rows) {
+    public record Requests(SendHistory history, Map<Long, Integer> rows) {
         /** The request (its row, which is its id) a tag belongs to. */
         public long idOf(TxTag tag) {
             return rows.get((long) tag.sender() << 48 ^ tag.senderSeq());
@@ -347,7 +353,7 @@ public final class PcapFile {
      * belongs to; a tag's unknown group is the one {@code layout} gives its priority, an unknown queue
      * is 0 (the audit is then told not to judge by queues).
      */
-    public static RecordingWire wire(Capture capture, java.util.function.ToLongFunction<TxTag> ids, Layout layout) {
+    public static RecordingWire wire(Capture capture, ToLongFunction<TxTag> ids, Layout layout) {
         RecordingWire wire = new RecordingWire(capture.packets().size());
         for (Tagged t : capture.packets()) {
             TxTag tag = t.tag();

@@ -15,13 +15,16 @@ import dev.txorder.layout.Layout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +105,7 @@ public final class LinuxProbe {
     }
 
     /** Runs one load; everything it created is gone when it returns or throws. */
-    public Result run(Options o, java.io.PrintWriter log) throws NotPermitted, IOException, InterruptedException {
+    public Result run(Options o, PrintWriter log) throws NotPermitted, IOException, InterruptedException {
         for (String tool : o.control() ? List.of("ip", "tc", "taskset") : List.of("ip", "tc")) {
             if (!onPath(tool)) {
                 throw new NotPermitted(tool + " is not installed (iproute2, util-linux)");
@@ -173,7 +176,7 @@ public final class LinuxProbe {
         }
     }
 
-    private Result measure(Options o, java.io.PrintWriter log) throws IOException, InterruptedException {
+    private Result measure(Options o, PrintWriter log) throws IOException, InterruptedException {
         Path capture = work.resolve("received.pcap");
         Process receiver = child(receiverNs, "receive", Integer.toString(PORT), Long.toString(o.packets()),
                 Long.toString(o.idleMillis()), capture.toString());
@@ -244,7 +247,7 @@ public final class LinuxProbe {
         PcapFile.Capture c = PcapFile.read(capture);
         // A tag of a flow or number that was never sent keeps an id of its own: the audit reports it as never sent.
         long unknown = total;
-        java.util.function.ToLongFunction<TxTag> id = t -> t.sender() < sent.length && t.senderSeq() < sent[t.sender()]
+        ToLongFunction<TxTag> id = t -> t.sender() < sent.length && t.senderSeq() < sent[t.sender()]
                 ? first[t.sender()] + t.senderSeq() : unknown + t.wireSeq();
         return new OrderAudit(config, null, OrderAudit.Evidence.CAPTURE_WITHOUT_QUEUES)
                 .audit(history, PcapFile.wire(c, id, layout), true);
@@ -283,7 +286,7 @@ public final class LinuxProbe {
             counts.add(new QueueCount(Integer.parseInt(m.group(2)) - 1, m.group(1), Long.parseLong(m.group(4)),
                     Long.parseLong(m.group(3)), Long.parseLong(m.group(5))));
         }
-        counts.sort(java.util.Comparator.comparingInt(QueueCount::queue));
+        counts.sort(Comparator.comparingInt(QueueCount::queue));
         return counts;
     }
 

@@ -3,13 +3,18 @@ package dev.txorder.cli.probe;
 import dev.txorder.Indicator;
 import dev.txorder.io.PcapFile;
 import dev.txorder.io.TxTag;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
@@ -61,7 +66,7 @@ public final class ProbeEnds {
         Path raw = pcap.resolveSibling(pcap.getFileName() + ".raw");
         long received = 0;
         try (DatagramSocket socket = new DatagramSocket(null);
-             java.io.DataOutputStream log = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+             DataOutputStream log = new DataOutputStream(new BufferedOutputStream(
                      Files.newOutputStream(raw), 1 << 20))) {
             socket.setReceiveBufferSize(4 << 20);
             socket.bind(new InetSocketAddress(port));
@@ -74,7 +79,7 @@ public final class ProbeEnds {
             while (received < expected) {
                 try {
                     socket.receive(packet);
-                } catch (java.net.SocketTimeoutException e) {
+                } catch (SocketTimeoutException e) {
                     break; // nothing for the idle time: the rest is lost
                 }
                 if (received == 0) {
@@ -87,7 +92,7 @@ public final class ProbeEnds {
                 }
             }
         }
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(raw)));
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(raw)));
              PcapFile.Writer w = new PcapFile.Writer(pcap)) {
             byte[] tag = new byte[TxTag.LENGTH];
             for (long i = 0; i < received; i++) {
@@ -126,7 +131,7 @@ public final class ProbeEnds {
                         try {
                             ch.send(buf, target);
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                         turn.set(seq + 1);
                     }
@@ -147,7 +152,7 @@ public final class ProbeEnds {
                     try {
                         sendFlows(me, threads, flows, packets, target, start, total, pps, sent);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, "txo-send-" + t);
             }
@@ -231,7 +236,7 @@ public final class ProbeEnds {
                 throw new IllegalStateException("taskset -p -c " + cpu + " " + tid + " failed");
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
