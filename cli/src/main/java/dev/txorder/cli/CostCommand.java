@@ -236,6 +236,8 @@ final class CostCommand implements Callable<Integer> {
                     e.getValue().stream().mapToDouble(Row::distinctStates).toArray());
         }
         VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve("tlc-cost").toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        org.knowm.xchart.BitmapEncoder.saveBitmap(chart, dir.resolve("tlc-cost").toString(),
+                org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG); // beside the SVG: small enough to commit and show
         return dir.resolve("tlc-cost.svg");
     }
 }

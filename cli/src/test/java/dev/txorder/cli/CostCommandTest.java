@@ -53,6 +53,7 @@ class CostCommandTest {
         assertThat(Double.parseDouble(rows.get(2).get("growth"))).isCloseTo((double) three / two, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(run.out()).contains("next, 2 cpus, 2 queues: largest finished in 900 s: 3 requests");
         assertThat(Files.readString(dir.resolve("tlc-cost.svg"))).contains("<svg");
+        assertThat(javax.imageio.ImageIO.read(dir.resolve("tlc-cost.png").toFile())).as("the PNG beside it").isNotNull();
     }
 
     @Test
