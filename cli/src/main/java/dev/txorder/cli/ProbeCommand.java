@@ -1,6 +1,7 @@
 package dev.txorder.cli;
 
 import dev.txorder.InvalidInputException;
+import dev.txorder.audit.AuditJson;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.cli.probe.LinuxProbe;
 import java.io.IOException;
@@ -71,6 +72,9 @@ final class ProbeCommand {
                 + "backlog of whichever cpu forwarded it, and a flow can be reordered after its queue")
         boolean noRps;
 
+        @Option(names = "--json", description = "print the run, the per-queue counts and the audit as one JSON document")
+        boolean json;
+
         @Option(names = "--keep", paramLabel = "DIR", description = "keep the receiver's capture (received.pcap: each "
                 + "datagram's tag as a frame, in arrival order) in DIR")
         Path keep;
@@ -95,16 +99,17 @@ final class ProbeCommand {
             Path work = Files.createTempDirectory("txorder-probe");
             LinuxProbe probe = new LinuxProbe(work);
             LinuxProbe.Options o = new LinuxProbe.Options(q, c, control ? 1 : f, n, control, rate, 2_000, !noRps);
-            out.printf(Locale.ROOT, "txorder probe linux: %s, %d packets, %d sender threads, %d transmit queues%n",
+            PrintWriter text = json ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+            text.printf(Locale.ROOT, "txorder probe linux: %s, %d packets, %d sender threads, %d transmit queues%n",
                     control ? "control: one flow sent in turn from cpus 0.." + (c - 1) + ", XPS cpu i -> queue i, tbf "
-                            + "10 Mbit/s on queue 1" : "hashed load: " + f + " flows, one socket each, XPS off (the flow "
+                            + "2 Mbit/s on queue 1" : "hashed load: " + f + " flows, one socket each, XPS off (the flow "
                             + "hash picks the queue)", n, c, q);
-            out.println("receiving side: RPS " + (noRps ? "off (a packet enters the backlog of the cpu that forwarded it)"
+            text.println("receiving side: RPS " + (noRps ? "off (a packet enters the backlog of the cpu that forwarded it)"
                     : "on (the flow hash picks each packet's receiving cpu)"));
-            out.flush();
+            text.flush();
             LinuxProbe.Result r;
             try {
-                r = probe.run(o, out);
+                r = probe.run(o, text);
             } catch (LinuxProbe.NotPermitted e) {
                 err.println("txorder probe linux: not permitted here: " + e.getMessage()
                         + "; needs root and network namespaces (nothing was run: not a pass)");
@@ -121,23 +126,37 @@ final class ProbeCommand {
                 err.println("txorder probe linux: interrupted (the namespaces were removed)");
                 return TxorderCommand.INTERRUPTED;
             }
-            out.printf(Locale.ROOT, "sent %d, received %d in %.1f s; removed %s and %s%n", r.sent(), r.received(),
+            if (json) {
+                var node = AuditJson.node(r.audit());
+                var run = node.putObject("run");
+                run.put("load", control ? "control" : "hashed").put("queues", q).put("cpus", c)
+                        .put("flows", control ? 1 : f).put("rps", !noRps).put("sent", r.sent()).put("received", r.received())
+                        .put("seconds", Math.round(r.seconds() * 10) / 10.0).put("receiver_udp", r.receiverUdp())
+                        .put("sender_namespace", probe.senderNamespace()).put("receiver_namespace", probe.receiverNamespace());
+                var counts = node.putArray("queues");
+                for (LinuxProbe.QueueCount qc : r.queues()) {
+                    counts.addObject().put("queue", qc.queue()).put("qdisc", qc.qdisc()).put("packets", qc.packets())
+                            .put("bytes", qc.bytes()).put("dropped", qc.dropped());
+                }
+                out.print(AuditJson.write(node));
+            }
+            text.printf(Locale.ROOT, "sent %d, received %d in %.1f s; removed %s and %s%n", r.sent(), r.received(),
                     r.seconds(), probe.senderNamespace(), probe.receiverNamespace());
-            out.println("receiver's UDP counters: " + r.receiverUdp());
-            out.println("per transmit queue (tc -s qdisc):");
+            text.println("receiver's UDP counters: " + r.receiverUdp());
+            text.println("per transmit queue (tc -s qdisc):");
             for (LinuxProbe.QueueCount qc : r.queues()) {
-                out.printf(Locale.ROOT, "  tx-%-2d %-10s %9d packets %11d bytes, dropped %d%n", qc.queue(), qc.qdisc(),
+                text.printf(Locale.ROOT, "  tx-%-2d %-10s %9d packets %11d bytes, dropped %d%n", qc.queue(), qc.qdisc(),
                         qc.packets(), qc.bytes(), qc.dropped());
             }
             AuditReport a = r.audit();
-            out.println("judged from: each flow's packets as its sender sent them, against the receiver's arrivals "
+            text.println("judged from: each flow's packets as its sender sent them, against the receiver's arrivals "
                     + "(which queue each took is the kernel's and not in the packets)");
-            out.print(a.table());
-            out.println("verdict: " + (a.holds() ? "holds" : "VIOLATED: " + a.violated()));
+            text.print(a.table());
+            text.println("verdict: " + (a.holds() ? "holds" : "VIOLATED: " + a.violated()));
             if (keep != null) {
                 Path kept = keep.resolve("received.pcap");
                 Files.copy(r.capture(), kept, StandardCopyOption.REPLACE_EXISTING);
-                out.println("capture: " + kept);
+                text.println("capture: " + kept);
             }
             out.flush();
             try (var files = Files.list(work)) {

@@ -68,6 +68,25 @@ class ProbeLinuxTest {
     }
 
     @Test
+    void shouldPrintTheRunTheQueuesAndTheAuditAsJson() {
+        SimulateCommandTest.Run r = run("probe", "linux", "--queues", "2", "--cpus", "2", "--packets", "2000", "--control",
+                "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        var doc = dev.txorder.io.Json.parse(r.out(), "probe --json");
+        assertThat(doc.get("verdict").asText()).isEqualTo("violated");
+        assertThat(doc.get("run").get("load").asText()).isEqualTo("control");
+        assertThat(doc.get("run").get("sent").asLong()).isEqualTo(2000);
+        assertThat(doc.get("queues")).hasSize(2);
+        assertThat(doc.get("queues").get(1).get("qdisc").asText()).isEqualTo("tbf");
+        boolean flowOrderViolated = false;
+        for (var p : doc.get("properties")) {
+            flowOrderViolated |= p.get("name").asText().equals("FlowOrder") && p.get("verdict").asText().equals("violated");
+        }
+        assertThat(flowOrderViolated).as(r.out()).isTrue();
+    }
+
+    @Test
     void shouldRefuseAControlWithoutTwoPinnedCpusBeforeCreatingAnything() {
         SimulateCommandTest.Run r = run("probe", "linux", "--cpus", "1", "--control");
         assertThat(r.exit()).isEqualTo(2);
