@@ -29,7 +29,10 @@ class LiveRunTest {
         AtomicLong audited = new AtomicLong();
         Soak.Result r = Soak.run(new Soak.Options(3_000_000, 0, 3, 11, 250_000, Set.of(), -1, 2_000), QUIET, audited);
         assertThat(r.holds()).isTrue();
-        assertThat(r.epochs()).as("failed senders send fewer packets than they were given").isBetween(12, 14);
+        // 3,000,000 packets at 250,000 per epoch is 12 epochs if every packet given were sent; failed senders send
+        // fewer, so it takes more, how many more depends on where the threads happened to fail (15 was seen once
+        // under load, 12-14 usually). Faults never cost half of an epoch's packets: at most 24.
+        assertThat(r.epochs()).as("failed senders send fewer packets than they were given").isBetween(12, 24);
         assertThat(r.packets()).isEqualTo(audited.get()).isGreaterThanOrEqualTo(3_000_000);
         for (FaultKind k : FaultKind.values()) {
             assertThat(r.faults(k)).as("%s injected", k).isPositive();
