@@ -212,10 +212,7 @@ public final class SimulatedNic {
             }
         } else {
             int g = choose(ready);
-            transmitFrom(g, ready);
-            n = 1;
-            while (n < max && chosenAgain(g)) {
-                transmitFrom(g, ready);
+            while (n < max && (n == 0 || chosenAgain(g)) && transmitFrom(g, ready)) {
                 n++;
             }
         }
@@ -359,12 +356,20 @@ public final class SimulatedNic {
         return g;
     }
 
-    private void transmitFrom(int g, long ready) {
+    /**
+     * Sends the packet group g's next queue holds. @return false when no queue of g holds one after
+     * all: only a broken design takes back a packet ready() saw (M5's second writer turning it into a
+     * no-op), and the NIC must then go on deciding, not loop over the group forever.
+     */
+    private boolean transmitFrom(int g, long ready) {
         TxRing[] rs = rings[g];
         int q = cursor(g);
         if (followsIndicators[g]) {
             if (skipUnwrittenCursor) {
-                while (!packetReady(rs[q])) {
+                for (int skipped = 0; !packetReady(rs[q]); skipped++) {
+                    if (skipped == rs.length) {
+                        return false;
+                    }
                     if (log != null) {
                         // see TxOrder.tla: SkipUnwritten -- one event per queue skipped.
                         log.skipUnwritten(g, q);
@@ -375,7 +380,10 @@ public final class SimulatedNic {
         } else {
             // Round robin over the non-empty queues, one descriptor per visit.
             // A queue that became ready since ready() may hold a no-op: it is not a packet.
-            while (!packetReady(rs[q])) {
+            for (int passed = 0; !packetReady(rs[q]); passed++) {
+                if (passed == rs.length) {
+                    return false;
+                }
                 q = (q + 1) % rs.length;
             }
         }
@@ -391,6 +399,7 @@ public final class SimulatedNic {
         regs[TRANSMITTED]++;
         boolean stays = followsIndicators[g] && ind == Indicator.CURRENT;
         regs[CURSOR + g] = stays ? q : (q + 1) % rs.length;
+        return true;
     }
 
     // ---------------------------------------------------------------- its own thread
