@@ -6,7 +6,6 @@ import dev.txorder.InvalidInputException;
 import dev.txorder.Mutant;
 import dev.txorder.Scheduler;
 import dev.txorder.TxConfig;
-import dev.txorder.TxRequest;
 import dev.txorder.audit.AuditJson;
 import dev.txorder.audit.AuditReport;
 import dev.txorder.audit.OrderAudit;
@@ -116,12 +115,12 @@ final class AuditCommand implements Callable<Integer> {
             checkTags(capture, l);
             ToLongFunction<TxTag> ids;
             if (requests != null) {
-                history = senderOrder(RequestsFile.read(requests, l.priorityCount(), 1 << 26));
+                history = RequestsFile.read(requests, l.priorityCount(), 1 << 26).oneAfterAnotherPerSender();
                 ids = TxTag::request;
                 judgedFrom = "the requests, in each sender's order, and the tagged packets in capture order";
             } else {
                 PcapFile.Requests shown = PcapFile.requestsOf(capture);
-                history = senderOrder(shown.history());
+                history = shown.history().oneAfterAnotherPerSender();
                 ids = shown::idOf;
                 judgedFrom = "the capture alone: each request as its tags show it, in its sender's numbering (a request "
                         + "none of whose packets arrived shows only as a gap in that numbering)";
@@ -138,7 +137,7 @@ final class AuditCommand implements Callable<Integer> {
                     "give --requests R.csv"));
             Path w = Path.of(OptionValues.required("wire", wire == null ? null : wire.toString(),
                     "give --wire W.csv or --pcap FILE.pcap"));
-            history = senderOrder(RequestsFile.read(r, l.priorityCount(), 1 << 26));
+            history = RequestsFile.read(r, l.priorityCount(), 1 << 26).oneAfterAnotherPerSender();
             packets = WireFile.read(w, history, l.groupCount());
             from = w + " (" + packets.size() + " packets)";
             judgedFrom = "the requests, in each sender's order, and the packets on the wire";
@@ -184,19 +183,4 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The requests as sends one after another on each sender: the k-th request of a cpu begins at 2k
-     * and returns at 2k + 1, a clock of that sender only (the audit keys real-time order by sender).
-     */
-    private static SendHistory senderOrder(SendHistory h) {
-        int[] next = new int[RequestsFile.MAX_CPU + 1];
-        TxRequest req = new TxRequest();
-        for (int i = 0; i < h.size(); i++) {
-            h.load(i, req);
-            int k = next[req.cpu]++;
-            h.begin(i, 2L * k);
-            h.end(i, 2L * k + 1, SendHistory.Outcome.ACCEPTED);
-        }
-        return h;
-    }
 }

@@ -1,12 +1,10 @@
 package dev.txorder.cli;
 
-import dev.txorder.InvalidInputException;
 import dev.txorder.audit.SendHistory;
 import dev.txorder.io.PcapFile;
 import dev.txorder.io.RequestsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,14 +60,7 @@ final class GenCommand implements Callable<Integer> {
         Path p = Path.of(OptionValues.required("pcap", pcap == null ? null : pcap.toString(), "give --pcap OUT.pcap"));
         int prios = OptionValues.intIn("priorities", priorities, 1, 4096);
         long gap = OptionValues.longIn("gap-ns", gapNs, 0, 1_000_000_000L);
-        if (Files.isDirectory(p)) {
-            throw new InvalidInputException("pcap", p + " is a directory; allowed: a file path");
-        }
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InvalidInputException("pcap", "directory " + parent + " does not exist; allowed: a file in an "
-                    + "existing directory");
-        }
+        OptionValues.outputFile("pcap", p);
         SendHistory history = RequestsFile.read(r, prios, 1 << 26);
         long frames = 0;
         for (int i = 0; i < history.size(); i++) {

@@ -1,6 +1,8 @@
 package dev.txorder.cli;
 
 import dev.txorder.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Parses option values that picocli hands over as text, so that every bad value gets the same
@@ -43,5 +45,23 @@ final class OptionValues {
             throw new InvalidInputException(field, "missing; " + allowed);
         }
         return value;
+    }
+
+    /** Fails now, not after a run, if an output file ({@code --wire-out}, {@code --pcap-out}) cannot be created. */
+    static void outputFile(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(option, file + " is a directory; allowed: a file path");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidInputException(option, "directory " + parent + " does not exist; allowed: a file "
+                    + "in an existing directory");
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new InvalidInputException(option, file + " is not writable");
+        }
     }
 }

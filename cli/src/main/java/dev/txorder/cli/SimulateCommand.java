@@ -17,7 +17,6 @@ import dev.txorder.sim.RandomRequests;
 import dev.txorder.sim.Simulation;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -248,8 +247,8 @@ final class SimulateCommand implements Callable<Integer> {
         checkDriverHas(d, ms);
         long every = faultEvery == null ? 0 : OptionValues.longIn("fault-every", faultEvery, 1, Long.MAX_VALUE);
         long stall = OptionValues.longIn("stall-ms", stallMs, 1, 600_000);
-        checkOutput("wire-out", wireOut);
-        checkOutput("pcap-out", pcapOut);
+        OptionValues.outputFile("wire-out", wireOut);
+        OptionValues.outputFile("pcap-out", pcapOut);
         if (wireOut != null && pcapOut != null && wireOut.toAbsolutePath().normalize().equals(pcapOut.toAbsolutePath().normalize())) {
             throw new InvalidInputException("pcap-out", pcapOut + " is also --wire-out; allowed: two different files");
         }
@@ -321,24 +320,6 @@ final class SimulateCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("driver", "'" + text.strip()
                     + "' is not a driver; allowed: txorder, single-queue");
         };
-    }
-
-    /** Fails now, not after the run, if an output file ({@code --wire-out}, {@code --pcap-out}) cannot be created. */
-    private static void checkOutput(String option, Path file) {
-        if (file == null) {
-            return;
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(option, file + " is a directory; allowed: a file path");
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InvalidInputException(option, "directory " + parent + " does not exist; allowed: a file "
-                    + "in an existing directory");
-        }
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            throw new InvalidInputException(option, file + " is not writable");
-        }
     }
 
     private static String oneLine(String message) {

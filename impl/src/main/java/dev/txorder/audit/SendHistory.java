@@ -190,6 +190,23 @@ public final class SendHistory {
         this.names = names.clone();
     }
 
+    /**
+     * Times the requests as sends one after another on each sender, in row order: the k-th request of
+     * a cpu begins at 2k and returns, accepted, at 2k + 1, a clock of that sender only. What a file or
+     * a capture tells of its senders (the audit then keys real-time order by sender).
+     *
+     * @return this history
+     */
+    public SendHistory oneAfterAnotherPerSender() {
+        java.util.Map<Integer, Long> next = new java.util.HashMap<>();
+        for (int i = 0; i < size; i++) {
+            long k = next.merge(cpu[i], 1L, Long::sum) - 1;
+            begin(i, 2 * k);
+            end(i, 2 * k + 1, Outcome.ACCEPTED);
+        }
+        return this;
+    }
+
     /** Whether the requests have names (from a requests file) rather than numbers. */
     public boolean named() {
         return names != null;

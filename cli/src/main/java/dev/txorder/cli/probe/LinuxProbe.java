@@ -235,13 +235,11 @@ public final class LinuxProbe {
         TxRequest r = new TxRequest();
         for (int f = 0; f < sent.length; f++) {
             for (long seq = 0; seq < sent[f]; seq++) {
-                int row = history.add(r.set(first[f] + seq, f, 0, 0, f, 1));
-                names[row] = f + "/" + seq;
-                history.begin(row, 2 * seq);
-                history.end(row, 2 * seq + 1, SendHistory.Outcome.ACCEPTED);
+                names[history.add(r.set(first[f] + seq, f, 0, 0, f, 1))] = f + "/" + seq;
             }
         }
         history.names(names);
+        history.oneAfterAnotherPerSender();
         Layout layout = Layout.parse("0x" + o.queues());
         TxConfig config = new TxConfig(layout, AssignmentPolicy.HASH, HashKey.FLOW, Scheduler.STRICT, 1 << 26,
                 EnumSet.noneOf(Mutant.class));
